@@ -1,0 +1,3 @@
+module gosteps/step02-loop
+
+go 1.26.0

@@ -1,0 +1,3 @@
+module gosteps/step03-goroutines
+
+go 1.26.0

@@ -1,0 +1,3 @@
+module gosteps/step04-todo
+
+go 1.26.0

@@ -1,0 +1,3 @@
+module gosteps/step05-local
+
+go 1.26.0

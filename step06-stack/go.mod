@@ -1,0 +1,3 @@
+module gosteps/step06-stack
+
+go 1.26.0

@@ -1,0 +1,3 @@
+module gosteps/step07-pool
+
+go 1.26.0
