@@ -1,0 +1,318 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+)
+
+// Waits for something that must arrive are generous, so that a busy
+// machine does not fail a correct server; the wait for something that must
+// not arrive is short, because it is spent on every run.
+const (
+	arrives    = 5 * time.Second
+	nothingFor = 200 * time.Millisecond
+)
+
+func TestMain(m *testing.M) {
+	log.SetOutput(io.Discard) // the server logs every connection
+	goleak.VerifyTestMain(m)
+}
+
+func TestEchoesEveryMessage(t *testing.T) {
+	addr, _ := startServer(t)
+	conn := dial(t, addr)
+
+	for i := range 100 {
+		msg := fmt.Sprintf("message %d\n", i)
+		send(t, conn, msg)
+		require.Equal(t, msg, receive(t, conn, len(msg)))
+	}
+}
+
+func TestHangsUpWhenTheClientLeaves(t *testing.T) {
+	addr, _ := startServer(t)
+	conn := dial(t, addr)
+	send(t, conn, "bye\n")
+
+	// Closing our sending half is how a client says it is leaving (nc
+	// does it at the end of its input): the server reads io.EOF.
+	require.NoError(t, conn.(*net.TCPConn).CloseWrite())
+	conn.SetReadDeadline(time.Now().Add(arrives))
+	rest, err := io.ReadAll(conn) // until the server hangs up
+	require.NoError(t, err)
+	assert.Equal(t, "bye\n", string(rest))
+}
+
+func TestEchoesBytesExactly(t *testing.T) {
+	addr, _ := startServer(t)
+	conn := dial(t, addr)
+	msg := make([]byte, 1<<20) // 1 MiB, more than the socket buffers hold
+	for i := range msg {
+		msg[i] = byte(i) // every byte value, NUL and invalid UTF-8 included
+	}
+
+	// Write and read at the same time: a client that first writes it all
+	// waits for a server that waits for the client to read its echo.
+	sent := make(chan error, 1)
+	go func() { _, err := conn.Write(msg); sent <- err }()
+	got := receive(t, conn, len(msg))
+	require.NoError(t, <-sent)
+	assert.True(t, bytes.Equal(msg, []byte(got)), "the echo differs")
+}
+
+func TestServesClientsAtTheSameTime(t *testing.T) {
+	addr, _ := startServer(t)
+	a := dial(t, addr)
+	send(t, a, "from a\n")
+	receive(t, a, len("from a\n")) // a is being served
+
+	b := dial(t, addr)
+	send(t, b, "from b\n")
+	assert.Equal(t, "from b\n", receive(t, b, len("from b\n")))
+	nothingArrives(t, a) // each echo goes to its own client
+
+	send(t, a, "still here\n") // and a is still served
+	assert.Equal(t, "still here\n", receive(t, a, len("still here\n")))
+}
+
+func TestServesManyClientsAtOnce(t *testing.T) {
+	addr, _ := startServer(t)
+	conns := make([]net.Conn, 200)
+	for i := range conns {
+		conns[i] = dial(t, addr)
+	}
+
+	// Everyone speaks before anyone listens: one client at a time would
+	// answer the first and leave the other 199 waiting.
+	for i, conn := range conns {
+		send(t, conn, fmt.Sprintf("client %d\n", i))
+	}
+	for i, conn := range conns {
+		msg := fmt.Sprintf("client %d\n", i)
+		assert.Equal(t, msg, receive(t, conn, len(msg)))
+	}
+}
+
+func TestStopsWithClientsConnected(t *testing.T) {
+	var logged bytes.Buffer
+	log.SetOutput(&logged) // each handler logs "<addr> closed" as it returns
+	t.Cleanup(func() { log.SetOutput(io.Discard) })
+	addr, stop := startServer(t)
+	var conns []net.Conn
+	for range 10 {
+		conn := dial(t, addr)
+		send(t, conn, "hi\n")
+		receive(t, conn, len("hi\n")) // its handler is running
+		conns = append(conns, conn)
+	}
+
+	stop() // fails the test unless Serve returns promptly
+
+	assert.Equal(t, 10, strings.Count(logged.String(), " closed\n"),
+		"Serve returned before every handler had")
+	goleak.VerifyNone(t) // and not one goroutine is left
+	for _, conn := range conns {
+		conn.SetReadDeadline(time.Now().Add(arrives))
+		_, err := conn.Read(make([]byte, 16))
+		assert.ErrorIs(t, err, io.EOF, "the server should have hung up")
+	}
+}
+
+func TestClosesEveryConnectionWhenAcceptFails(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	done := make(chan error, 1)
+	go func() { done <- Serve(context.Background(), ln) }()
+	conn := dial(t, ln.Addr().String())
+	send(t, conn, "hi\n")
+	receive(t, conn, len("hi\n")) // its handler is running
+
+	ln.Close() // Accept fails, and nobody told Serve to stop
+
+	select {
+	case err := <-done:
+		assert.ErrorIs(t, err, net.ErrClosed)
+	case <-time.After(arrives):
+		t.Fatal("Serve did not return")
+	}
+	conn.SetReadDeadline(time.Now().Add(arrives))
+	_, err = conn.Read(make([]byte, 16))
+	assert.ErrorIs(t, err, io.EOF, "the server should have hung up")
+}
+
+// BenchmarkEcho measures round trips of a short message over loopback,
+// for one client and for many at once.
+func BenchmarkEcho(b *testing.B) {
+	for _, clients := range []int{1, 64} {
+		b.Run(fmt.Sprintf("clients=%d", clients), func(b *testing.B) {
+			addr, _ := startServer(b)
+			conns := make([]net.Conn, clients)
+			for i := range conns {
+				conns[i] = dial(b, addr)
+			}
+			msg := []byte("hello\n")
+			var left atomic.Int64 // round trips still to do, shared
+			left.Store(int64(b.N))
+			var wg sync.WaitGroup
+
+			b.ResetTimer()
+			for _, conn := range conns {
+				wg.Go(func() {
+					buf := make([]byte, len(msg))
+					for left.Add(-1) >= 0 {
+						if _, err := conn.Write(msg); err != nil {
+							b.Error(err)
+							return
+						}
+						if _, err := io.ReadFull(conn, buf); err != nil {
+							b.Error(err)
+							return
+						}
+					}
+				})
+			}
+			wg.Wait()
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+		})
+	}
+}
+
+// TestReadmeTranscript replays the sessions of README.md's "Try it", so
+// that the README cannot drift from the code: in a block of "> " and "< "
+// lines, each "> " line is sent and each "< " line must come back.
+func TestReadmeTranscript(t *testing.T) {
+	sessions := readmeSessions(t)
+	require.NotEmpty(t, sessions, "README.md has no > and < lines")
+	for _, session := range sessions {
+		addr, _ := startServer(t)
+		conn := dial(t, addr)
+		r := bufio.NewReader(conn)
+		for _, line := range session {
+			text := line[2:]
+			if strings.HasPrefix(line, "> ") {
+				conn.Write([]byte(text + "\n")) // the server may have hung up
+				continue
+			}
+			conn.SetReadDeadline(time.Now().Add(arrives))
+			got, err := r.ReadString('\n')
+			require.NoError(t, err, "waiting for %q", text)
+			assert.Equal(t, text, strings.TrimSuffix(got, "\n"))
+		}
+	}
+}
+
+// TestReadmeSnippets checks that every Go snippet of README.md is still in
+// the source, word for word.
+func TestReadmeSnippets(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	source, err := os.ReadFile("server.go")
+	require.NoError(t, err)
+	blocks := strings.Split(string(readme), "```go\n")
+	require.Greater(t, len(blocks), 1, "README.md has no Go snippet")
+	for _, block := range blocks[1:] {
+		snippet, _, _ := strings.Cut(block, "```")
+		assert.Contains(t, string(source), snippet)
+	}
+}
+
+// readmeSessions returns the "> " and "< " lines of each fenced block of
+// README.md that has any.
+func readmeSessions(t *testing.T) [][]string {
+	t.Helper()
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	var sessions [][]string
+	var session []string
+	inBlock := false
+	for line := range strings.Lines(string(readme)) {
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case strings.HasPrefix(line, "```"):
+			if inBlock && len(session) > 0 {
+				sessions = append(sessions, session)
+			}
+			inBlock, session = !inBlock, nil
+		case inBlock && (strings.HasPrefix(line, "> ") || strings.HasPrefix(line, "< ")):
+			session = append(session, line)
+		}
+	}
+	return sessions
+}
+
+// startServer serves on a fresh loopback port until stop is called or the
+// test ends. stop cancels Serve and checks that it returns, and promptly.
+func startServer(t testing.TB) (addr string, stop func()) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, ln) }()
+	stop = sync.OnceFunc(func() {
+		cancel()
+		select {
+		case err := <-done:
+			assert.NoError(t, err)
+		case <-time.After(arrives):
+			t.Error("Serve did not return after cancel")
+		}
+	})
+	t.Cleanup(stop)
+	return ln.Addr().String(), stop
+}
+
+// dial connects to addr; the connection is closed when the test ends.
+func dial(t testing.TB, addr string) net.Conn {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", addr, arrives)
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}
+
+func send(t *testing.T, conn net.Conn, msg string) {
+	t.Helper()
+	_, err := conn.Write([]byte(msg))
+	require.NoError(t, err)
+}
+
+// receive reads exactly n bytes from conn.
+func receive(t *testing.T, conn net.Conn, n int) string {
+	t.Helper()
+	conn.SetReadDeadline(time.Now().Add(arrives))
+	buf := make([]byte, n)
+	_, err := io.ReadFull(conn, buf)
+	require.NoError(t, err)
+	return string(buf)
+}
+
+// nothingArrives checks that conn receives nothing for a short while.
+func nothingArrives(t *testing.T, conn net.Conn) {
+	t.Helper()
+	conn.SetReadDeadline(time.Now().Add(nothingFor))
+	n, err := conn.Read(make([]byte, 64))
+	assert.Zero(t, n, "no reply was expected")
+	assert.True(t, isTimeout(err), "expected a timeout, got %v", err)
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return err != nil && errors.As(err, &ne) && ne.Timeout()
+}

@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) {
+	// The test binary doubles as the server process under measurement.
+	if mode := os.Getenv(serverEnv); mode != "" {
+		runServer(mode)
+		return
+	}
+	goleak.VerifyTestMain(m)
+}
+
+func TestMeasuresRoundTrips(t *testing.T) {
+	addr, pid := startProcess(t, "echo")
+
+	r, err := measure(addr, requests["echo"], 4, 200*time.Millisecond, pid)
+
+	require.NoError(t, err)
+	assert.Positive(t, r.requests)
+	assert.GreaterOrEqual(t, r.elapsed, 200*time.Millisecond)
+	assert.GreaterOrEqual(t, r.cpu, time.Duration(0))
+}
+
+func TestSpeaksTheTodoProtocol(t *testing.T) {
+	addr := startServer(t, answerLines("see someone\r\n"))
+
+	r, err := measure(addr, requests["todo"], 2, 50*time.Millisecond, 0)
+
+	require.NoError(t, err)
+	assert.Positive(t, r.requests)
+	assert.Zero(t, r.cpu, "no pid, no CPU time")
+}
+
+func TestFailsWhenTheServerHangsUp(t *testing.T) {
+	addr := startServer(t, func(net.Conn) {}) // hangs up at once
+
+	_, err := measure(addr, requests["echo"], 2, time.Second, 0)
+
+	assert.Error(t, err)
+}
+
+func TestMeasuresIdleConnections(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		server    string
+		roundtrip bool
+	}{
+		{"each after one round trip", "echo", true},
+		{"each only connected, to a server that never accepts", "deaf", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			addr, pid := startProcess(t, tt.server)
+
+			before, after, err := idleCost(addr, requests["echo"], 50,
+				tt.roundtrip, pid)
+
+			require.NoError(t, err)
+			assert.Positive(t, before)
+			assert.GreaterOrEqual(t, after, before)
+		})
+	}
+}
+
+func TestAcceptsOnlyLoopbackAddresses(t *testing.T) {
+	for _, tt := range []struct {
+		addr string
+		ok   bool
+	}{
+		{"127.0.0.1:9000", true},
+		{"[::1]:9000", true},
+		{"localhost:9000", true},
+		{"192.0.2.1:9000", false},
+		{":9000", false}, // every interface
+	} {
+		t.Run(tt.addr, func(t *testing.T) {
+			_, err := loopback(tt.addr)
+			assert.Equal(t, tt.ok, err == nil, "error: %v", err)
+		})
+	}
+}
+
+func TestParsesCPUTimeFromProcStat(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		stat string
+		want time.Duration
+		ok   bool
+	}{
+		{"utime and stime are added",
+			"42 (echo) S 1 42 42 0 -1 0 0 0 0 0 150 25 0 0 20 0 3",
+			1750 * time.Millisecond, true},
+		{"a command name may hold spaces and parentheses",
+			"42 (a (b) c) S 1 42 42 0 -1 0 0 0 0 0 1 2 0 0 20 0 3",
+			30 * time.Millisecond, true},
+		{"a short line is an error", "42 (echo) S 1 2", 0, false},
+		{"a line without a command is an error", "", 0, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseCPU(tt.stat)
+			assert.Equal(t, tt.ok, err == nil, "error: %v", err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestReadsThisProcess(t *testing.T) {
+	_, err := cpuTime(os.Getpid())
+	require.NoError(t, err)
+	n, err := rss(os.Getpid())
+	require.NoError(t, err)
+	assert.Positive(t, n)
+}
+
+const serverEnv = "LOAD_TEST_SERVER"
+
+// startProcess runs this test binary as a server in a process of its own
+// (see runServer) until the test ends, and returns its address and pid.
+func startProcess(t *testing.T, mode string) (addr string, pid int) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0])
+	cmd.Env = append(os.Environ(), serverEnv+"="+mode)
+	out, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	addr, err = bufio.NewReader(out).ReadString('\n')
+	require.NoError(t, err)
+	return strings.TrimSpace(addr), cmd.Process.Pid
+}
+
+// runServer is the server process: it prints its address and then, in
+// mode "echo", echoes every connection; in mode "deaf", it never accepts
+// one, as a server whose workers are all busy. It runs until killed.
+func runServer(mode string) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(ln.Addr())
+	for mode == "echo" {
+		c, err := ln.Accept()
+		if err != nil {
+			panic(err)
+		}
+		go func() { io.Copy(c, c); c.Close() }()
+	}
+	select {}
+}
+
+// answerLines serves a connection by answering every line it reads with
+// reply, as a TODO server answers GET.
+func answerLines(reply string) func(net.Conn) {
+	return func(c net.Conn) {
+		lines := bufio.NewScanner(c)
+		for lines.Scan() {
+			if _, err := io.WriteString(c, reply); err != nil {
+				return
+			}
+		}
+	}
+}
+
+// startServer serves every connection with serve, each in its own
+// goroutine, until the test ends; then it closes the listener and every
+// connection, and waits for the goroutines.
+func startServer(t *testing.T, serve func(net.Conn)) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var conns []net.Conn
+	wg.Go(func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			conns = append(conns, c)
+			mu.Unlock()
+			wg.Go(func() { serve(c); c.Close() })
+		}
+	})
+	t.Cleanup(func() {
+		ln.Close()
+		mu.Lock()
+		for _, c := range conns {
+			c.Close()
+		}
+		mu.Unlock()
+		wg.Wait()
+	})
+	return ln.Addr().String()
+}
