@@ -1,0 +1,33 @@
+// Command step05-local is the TODO server over HTTP, for curl and for a
+// browser. Its handlers read the current request as Flask code does,
+// from a goroutine-local variable.
+package main
+
+import (
+	"context"
+	"flag"
+	"log"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:5000", "address to listen on")
+	flag.Parse()
+
+	// Ctrl-C (SIGINT) or SIGTERM cancels ctx, and Serve returns.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("listening on %s", ln.Addr())
+	if err := Serve(ctx, ln); err != nil {
+		log.Fatal(err)
+	}
+	log.Print("stopped")
+}
