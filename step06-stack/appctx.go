@@ -1,0 +1,250 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+)
+
+// The two stacks that Flask keeps per thread, here per goroutine: the app
+// contexts and the request contexts. CurrentApp, G and request read their
+// tops; nothing is passed to the code that calls them.
+var (
+	appStack     Stack[*AppContext]
+	requestStack Stack[*RequestContext]
+)
+
+// errOutsideApp is what CurrentApp and G return when the calling
+// goroutine has no app context, as Flask raises RuntimeError.
+var errOutsideApp = errors.New("working outside of application context: " +
+	"this goroutine has pushed no app context (a goroutine that a " +
+	"handler starts does not inherit one)")
+
+// An App is a web application, as a Flask object is: a name, a config,
+// its routes and its hooks. Set it up before it serves; from then on it
+// only reads them, so one App serves many goroutines at once.
+type App struct {
+	Name   string
+	Config map[string]any
+
+	mux           *http.ServeMux
+	beforeRequest []func() error
+	teardown      []func()
+}
+
+// NewApp returns an app with an empty config and no routes.
+func NewApp(name string) *App {
+	return &App{
+		Name:   name,
+		Config: make(map[string]any),
+		mux:    http.NewServeMux(),
+	}
+}
+
+// Handle routes the requests that match pattern to h, as Flask's
+// @app.route. h runs inside a request context of the app.
+func (app *App) Handle(pattern string, h http.Handler) {
+	app.mux.Handle(pattern, h)
+}
+
+// BeforeRequest registers f to run before each request of the app, as
+// Flask's @app.before_request. If f fails, the request gets 500.
+func (app *App) BeforeRequest(f func() error) {
+	app.beforeRequest = append(app.beforeRequest, f)
+}
+
+// TeardownAppContext registers f to run whenever an app context of the
+// app is popped, as Flask's @app.teardown_appcontext. The last one
+// registered runs first, so that what was set up last is undone first.
+func (app *App) TeardownAppContext(f func()) {
+	app.teardown = append(app.teardown, f)
+}
+
+// ServeHTTP serves r as Flask's wsgi_app does: it pushes a request
+// context, runs the before-request hooks, routes r, and pops the context,
+// also when the view panics.
+func (app *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	ctx := app.RequestContext(r)
+	ctx.Push()
+	// NOTE: ignoring errors: Pop fails only if a view pushed a context
+	// and did not pop it.
+	defer ctx.Pop()
+
+	for _, f := range app.beforeRequest {
+		if err := f(); err != nil {
+			text(http.StatusInternalServerError, "error: "+err.Error()).write(w)
+			return
+		}
+	}
+	app.mux.ServeHTTP(w, r)
+}
+
+// An AppContext binds an app, and a g of its own, to the goroutine that
+// pushes it, as Flask's app.app_context().
+type AppContext struct {
+	App *App
+	G   *Globals
+}
+
+// AppContext returns a new app context of the app, with an empty g. It
+// takes effect when it is pushed.
+func (app *App) AppContext() *AppContext {
+	return &AppContext{App: app, G: &Globals{}}
+}
+
+// Push makes c the current app context of the calling goroutine, until
+// it is popped. Pop it on the same goroutine: defer c.Pop().
+func (c *AppContext) Push() {
+	appStack.Push(c)
+}
+
+// Pop runs the app's teardown functions and removes c from the top of
+// the calling goroutine's stack. If c is not on top, Pop changes nothing
+// and says so: contexts are popped in the reverse order of their pushes.
+func (c *AppContext) Pop() error {
+	top, ok := appStack.Top()
+	if !ok {
+		return fmt.Errorf("pop %v: %w", c, errOutsideApp)
+	}
+	if top != c {
+		return fmt.Errorf("popped wrong app context: "+
+			"%v is on top, not %v", top, c)
+	}
+	// Teardown runs while c is still current, so that it can reach G
+	// to close what the request opened.
+	for _, f := range slices.Backward(c.App.teardown) {
+		f()
+	}
+	appStack.Pop()
+	return nil
+}
+
+func (c *AppContext) String() string {
+	return fmt.Sprintf("app context of %q", c.App.Name)
+}
+
+// CurrentApp returns the app of the calling goroutine's current app
+// context, as Flask's current_app. Unlike request, it returns an error
+// rather than panic: code outside any request, such as a script, may
+// well ask whether it has an app.
+func CurrentApp() (*App, error) {
+	top, ok := appStack.Top()
+	if !ok {
+		return nil, errOutsideApp
+	}
+	return top.App, nil
+}
+
+// G returns the g of the calling goroutine's current app context, as
+// Flask's g: a place for what one request, or one script, needs again.
+func G() (*Globals, error) {
+	top, ok := appStack.Top()
+	if !ok {
+		return nil, errOutsideApp
+	}
+	return top.G, nil
+}
+
+// Globals is the type of g: names and values that live as long as their
+// app context. Like the context, it belongs to one goroutine.
+type Globals struct {
+	values map[string]any
+}
+
+// Set stores value under name, as Flask's g.name = value.
+func (g *Globals) Set(name string, value any) {
+	if g.values == nil {
+		g.values = make(map[string]any)
+	}
+	g.values[name] = value
+}
+
+// Get returns the value stored under name, and whether there is one.
+func (g *Globals) Get(name string) (any, bool) {
+	value, ok := g.values[name]
+	return value, ok
+}
+
+// A RequestContext binds a request to the goroutine that pushes it, as
+// Flask's request context.
+type RequestContext struct {
+	App     *App
+	Request *http.Request
+
+	appCtx *AppContext // the app context that Push pushed, if any
+}
+
+// RequestContext returns a new request context of the app for r. It
+// takes effect when it is pushed.
+func (app *App) RequestContext(r *http.Request) *RequestContext {
+	return &RequestContext{App: app, Request: r}
+}
+
+// Push makes c the current request context of the calling goroutine.
+// A request needs a context of its own app: if none is current, or the
+// current one is another app's, Push pushes one first, and Pop pops it.
+// If its app's context is current already, the request shares it, g
+// included.
+func (c *RequestContext) Push() {
+	if top, ok := appStack.Top(); !ok || top.App != c.App {
+		c.appCtx = c.App.AppContext()
+		c.appCtx.Push()
+	}
+	requestStack.Push(c)
+}
+
+// Pop removes c from the top of the calling goroutine's request stack,
+// then pops the app context that Push pushed, if it pushed one. As with
+// an app context, popping out of order changes nothing and is an error.
+func (c *RequestContext) Pop() error {
+	top, ok := requestStack.Top()
+	if !ok {
+		return fmt.Errorf("pop %v: %w", c, errOutsideRequest)
+	}
+	if top != c {
+		return fmt.Errorf("popped wrong request context: "+
+			"%v is on top, not %v", top, c)
+	}
+	requestStack.Pop()
+	if c.appCtx == nil {
+		return nil
+	}
+	appCtx := c.appCtx
+	c.appCtx = nil
+	return appCtx.Pop()
+}
+
+func (c *RequestContext) String() string {
+	return fmt.Sprintf("request context of %q for %s %s",
+		c.App.Name, c.Request.Method, c.Request.URL.Path)
+}
+
+// scriptWithStack is the original's script in Go: two apps, the context
+// of one inside the other's, and what current_app.config["DEBUG"] says in
+// each. It returns a line for each print of the original, and one more
+// for outside both.
+func scriptWithStack(app1, app2 *App) []string {
+	var lines []string
+	say := func() {
+		app, err := CurrentApp()
+		if err != nil {
+			lines = append(lines, err.Error())
+			return
+		}
+		lines = append(lines,
+			fmt.Sprintf("%s: DEBUG=%v", app.Name, app.Config["DEBUG"]))
+	}
+
+	ctx1 := app1.AppContext() // with app1.app_context():
+	ctx1.Push()
+	say()
+	ctx2 := app2.AppContext() //     with app2.app_context():
+	ctx2.Push()
+	say()
+	ctx2.Pop()
+	say() // app1 again
+	ctx1.Pop()
+	say() // no app at all
+	return lines
+}

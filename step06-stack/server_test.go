@@ -1,0 +1,688 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	neturl "net/url"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+)
+
+// Waits for something that must arrive are generous, so that a busy
+// machine does not fail a correct server.
+const arrives = 5 * time.Second
+
+func TestMain(m *testing.M) {
+	log.SetOutput(io.Discard) // the server logs every connection
+	goleak.VerifyTestMain(m)
+}
+
+// routeTests are requests to a fresh server, and what must come back:
+// every route of the app, then every kind of bad request.
+var routeTests = []struct {
+	name   string
+	method string
+	path   string
+	form   string // the body of a POST, URL-encoded
+	status int
+	body   string
+}{
+	{"GET answers with the value", "GET", "/tasks/task_01", "",
+		200, "see someone\n"},
+	{"GET of an unknown id", "GET", "/tasks/task_09", "",
+		404, "no key match\n"},
+	{"POST stores the value", "POST", "/tasks/task_04", "value=go+shopping",
+		200, "submit success\n"},
+	{"the form's POST sends the browser back to the list", "POST", "/tasks",
+		"id=task_04&value=go+shopping", 303, ""},
+	{"a Chinese id arrives URL-encoded", "POST", "/tasks/%E4%BB%BB%E5%8A%A1",
+		"value=%E8%AF%BB%E4%B9%A6", 200, "submit success\n"},
+	{"an id may hold an encoded slash", "POST", "/tasks/a%2Fb", "value=x",
+		200, "submit success\n"},
+	{"a value may hold = and &", "POST", "/tasks/task_04", "value=a%3Db%26c",
+		200, "submit success\n"},
+	{"a body of exactly 64 KiB", "POST", "/tasks/task_04",
+		"value=" + strings.Repeat("a", maxBody-len("value=")),
+		200, "submit success\n"},
+
+	{"a POST without value", "POST", "/tasks/task_04", "",
+		400, "error: expected a non-empty value\n"},
+	{"a POST with an empty value", "POST", "/tasks/task_04", "value=",
+		400, "error: expected a non-empty value\n"},
+	{"a value in the query string does not count", "POST",
+		"/tasks/task_04?value=x", "", 400, "error: expected a non-empty value\n"},
+	{"the form without id", "POST", "/tasks", "value=x",
+		400, "error: expected a non-empty id\n"},
+	{"the form with an empty id", "POST", "/tasks", "id=&value=x",
+		400, "error: expected a non-empty id\n"},
+	{"the form without value", "POST", "/tasks", "id=task_04",
+		400, "error: expected a non-empty value\n"},
+	{"an id that is not UTF-8", "GET", "/tasks/%FF", "",
+		400, "error: id is not UTF-8\n"},
+	{"a POST to an id that is not UTF-8", "POST", "/tasks/%E4%BB", "value=x",
+		400, "error: id is not UTF-8\n"},
+	{"a value that is not UTF-8", "POST", "/tasks/task_04", "value=%FF",
+		400, "error: value is not UTF-8\n"},
+	{"a form id that is not UTF-8", "POST", "/tasks", "id=%FF&value=x",
+		400, "error: id is not UTF-8\n"},
+	{"a malformed form", "POST", "/tasks/task_04", "value=%zz",
+		400, "error: invalid URL escape \"%zz\"\n"},
+	{"a body over 64 KiB", "POST", "/tasks/task_04",
+		"value=" + strings.Repeat("a", maxBody),
+		413, "error: body too large, expected at most 64 KiB\n"},
+
+	{"DELETE of a task", "DELETE", "/tasks/task_01", "",
+		405, "Method Not Allowed\n"},
+	{"GET of the form's target", "GET", "/tasks", "",
+		405, "Method Not Allowed\n"},
+	{"POST to the page", "POST", "/", "", 405, "Method Not Allowed\n"},
+	{"an unknown path", "GET", "/nope", "", 404, "404 page not found\n"},
+	{"a path below a task", "GET", "/tasks/task_01/x", "",
+		404, "404 page not found\n"},
+	{"an empty id", "GET", "/tasks/", "", 404, "404 page not found\n"},
+
+	{"the TODO app is the current app under /", "GET", "/index", "",
+		200, "todo\n"},
+	{"the admin app is the current app under /admin/", "GET",
+		"/admin/index", "", 200, "admin\n"},
+	{"the admin app's hook sets g.permissions", "GET",
+		"/admin/permissions", "", 200, "list, add\n"},
+	{"a mount matches whole path segments", "GET", "/adminx/index", "",
+		404, "404 page not found\n"},
+	{"the TODO app has no permissions", "GET", "/permissions", "",
+		404, "404 page not found\n"},
+	{"the admin app has no page", "GET", "/admin/", "",
+		404, "404 page not found\n"},
+	{"the admin app has no tasks", "GET", "/admin/tasks/task_01", "",
+		404, "404 page not found\n"},
+	{"the mount point without its slash is redirected", "GET", "/admin",
+		"", 307, "<a href=\"/admin/\">Temporary Redirect</a>.\n\n"},
+	{"POST to the admin app's index", "POST", "/admin/index", "",
+		405, "Method Not Allowed\n"},
+}
+
+func TestRoutes(t *testing.T) {
+	for _, tt := range routeTests {
+		t.Run(tt.name, func(t *testing.T) {
+			addr, _ := startServer(t)
+			got := connect(t, addr).do(tt.method, tt.path, tt.form)
+			assert.Equal(t, tt.status, got.status)
+			assert.Equal(t, tt.body, got.body)
+		})
+	}
+}
+
+func TestAPostedValueCanBeRead(t *testing.T) {
+	addr, _ := startServer(t)
+	c := connect(t, addr)
+
+	c.do("POST", "/tasks/task_01", "value=see+nobody")
+	assert.Equal(t, "see nobody\n", c.do("GET", "/tasks/task_01", "").body)
+
+	c.do("POST", "/tasks/%E4%BB%BB%E5%8A%A1", "value=%E8%AF%BB%E4%B9%A6")
+	assert.Equal(t, "读书\n", c.do("GET", "/tasks/任务", "").body)
+
+	c.do("POST", "/tasks", "id=task_04&value=a%3Db")
+	assert.Equal(t, "a=b\n", c.do("GET", "/tasks/task_04", "").body)
+}
+
+func TestReplyHeaders(t *testing.T) {
+	addr, _ := startServer(t)
+	c := connect(t, addr)
+
+	page := c.do("GET", "/", "")
+	assert.Equal(t, "text/html; charset=utf-8", page.header.Get("Content-Type"))
+
+	value := c.do("GET", "/tasks/task_01", "")
+	assert.Equal(t, "text/plain; charset=utf-8",
+		value.header.Get("Content-Type"))
+
+	redirect := c.do("POST", "/tasks", "id=task_04&value=x")
+	assert.Equal(t, http.StatusSeeOther, redirect.status)
+	assert.Equal(t, "/", redirect.header.Get("Location"))
+}
+
+func TestThePageListsTheTasksSortedByID(t *testing.T) {
+	addr, _ := startServer(t)
+	c := connect(t, addr)
+	c.do("POST", "/tasks", "id=task_00&value=wake+up")
+
+	page := c.do("GET", "/", "")
+	require.Equal(t, http.StatusOK, page.status)
+	var order []int
+	for _, value := range []string{
+		"wake up", "see someone", "read book", "play basketball",
+	} {
+		order = append(order, strings.Index(page.body, "</a>: "+value+"<"))
+	}
+	assert.NotContains(t, order, -1, "every task is on the page")
+	assert.IsIncreasing(t, order, "sorted by id")
+	assert.Contains(t, page.body, `<form method="post" action="/tasks">`)
+}
+
+func TestThePageEscapesIDsAndValues(t *testing.T) {
+	addr, _ := startServer(t)
+	c := connect(t, addr)
+	c.do("POST", "/tasks/%3Ci%3E", "value=%3Cscript%3Ealert(1)%3C/script%3E")
+
+	page := c.do("GET", "/", "").body
+	assert.Contains(t, page, "&lt;script&gt;alert(1)&lt;/script&gt;")
+	assert.NotContains(t, page, "<script>")
+	assert.Contains(t, page, `<a href="/tasks/%3Ci%3E">&lt;i&gt;</a>`)
+}
+
+// TestParallelRequestsEachSeeTheirOwn holds many requests inside their
+// handlers at once, then has each read the request bound to its
+// goroutine: each must find its own.
+func TestParallelRequestsEachSeeTheirOwn(t *testing.T) {
+	const n = 20
+	inside := make(chan struct{}, n)
+	allInside := make(chan struct{})
+	srv := httptest.NewServer(inApp(http.HandlerFunc(
+		func(w http.ResponseWriter, r *http.Request) {
+			inside <- struct{}{}
+			select {
+			case <-allInside:
+			case <-time.After(arrives):
+				t.Error("the other requests did not arrive")
+			}
+			assert.Same(t, r, request())
+			io.WriteString(w, request().URL.Query().Get("n"))
+		})))
+	defer srv.Close()
+	c := connectTo(t, srv)
+
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			got, err := c.try("GET", fmt.Sprintf("/?n=%d", i), "")
+			if assert.NoError(t, err) {
+				assert.Equal(t, fmt.Sprint(i), got.body)
+			}
+		})
+	}
+	wait, cancel := context.WithTimeout(context.Background(), arrives)
+	defer cancel()
+	for range n {
+		select {
+		case <-inside:
+		case <-wait.Done():
+		}
+	}
+	assert.NoError(t, wait.Err(), "the requests did not all arrive")
+	close(allInside)
+	wg.Wait()
+}
+
+// TestABurstOfRequestsLeavesNothingBound sends 1,000 requests, 20 at a
+// time, to the real server: each is served right, and once the server
+// has stopped, no goroutine has anything left on a stack.
+func TestABurstOfRequestsLeavesNothingBound(t *testing.T) {
+	const requests, clients = 1000, 20
+	addr, stop := startServer(t)
+	c := connect(t, addr)
+
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range clients {
+		wg.Go(func() {
+			for i := range next {
+				path := fmt.Sprintf("/tasks/burst_%04d", i)
+				got, err := c.try("POST", path, fmt.Sprintf("value=v%d", i))
+				if assert.NoError(t, err) {
+					assert.Equal(t, "submit success\n", got.body)
+				}
+			}
+		})
+	}
+	for i := range requests {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	page := c.do("GET", "/", "").body
+	for i := range requests {
+		assert.Contains(t, page, fmt.Sprintf("burst_%04d</a>: v%d<", i, i))
+	}
+	stop() // every handler has returned
+	assert.Zero(t, bound(), "goroutines with contexts left on a stack")
+}
+
+// TestEachAppSeesItself sends 400 requests at once, alternately to the
+// TODO app and to the admin app: while hundreds of contexts of both apps
+// are pushed on as many goroutines, each request sees its own app.
+func TestEachAppSeesItself(t *testing.T) {
+	const requests = 400
+	addr, stop := startServer(t)
+	c := connect(t, addr)
+
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range requests {
+		path, want := "/index", "todo\n"
+		if i%2 == 1 {
+			path, want = "/admin/index", "admin\n"
+		}
+		wg.Go(func() {
+			<-start // all at once, so that they overlap
+			got, err := c.try("GET", path, "")
+			if assert.NoError(t, err) {
+				assert.Equal(t, want, got.body, path)
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+
+	stop() // every handler has returned
+	assert.Zero(t, bound(), "goroutines with contexts left on a stack")
+}
+
+// TestEachRequestHasAFreshG sends two requests over one connection, so
+// that the same goroutine serves both: g lives as long as its app
+// context, and each request pushes a new one.
+func TestEachRequestHasAFreshG(t *testing.T) {
+	served := make(chan uint64, 2) // the goroutine of each request
+	srv := httptest.NewServer(inApp(http.HandlerFunc(
+		func(w http.ResponseWriter, _ *http.Request) {
+			served <- goroutineID()
+			g, err := G()
+			require.NoError(t, err)
+			n, _ := g.Get("visits")
+			visits, _ := n.(int)
+			g.Set("visits", visits+1)
+			fmt.Fprint(w, visits+1)
+		})))
+	defer srv.Close()
+	c := connectTo(t, srv)
+
+	assert.Equal(t, "1", c.do("GET", "/", "").body)
+	assert.Equal(t, "1", c.do("GET", "/", "").body, "g was kept")
+	assert.Equal(t, <-served, <-served, "one goroutine served both")
+}
+
+func TestTheBindingIsReleasedWhenTheHandlerPanics(t *testing.T) {
+	srv := httptest.NewServer(inApp(http.HandlerFunc(
+		func(http.ResponseWriter, *http.Request) {
+			assert.Equal(t, 1, requestStack.local.Len(), "a request")
+			assert.Equal(t, 1, appStack.local.Len(), "and an app")
+			panic("a bug in a handler")
+		})))
+	c := connectTo(t, srv)
+
+	// net/http recovers the panic, logs it, and drops the connection.
+	_, err := c.try("GET", "/", "")
+	assert.Error(t, err)
+	srv.Close() // waits for the handler
+	assert.Zero(t, bound(), "goroutines with contexts left on a stack")
+}
+
+// TestAGoroutineThatAHandlerStartsDoesNotSeeTheRequest shows the trap of
+// goroutine-local storage: the request belongs to the goroutine that
+// serves it, and a goroutine started from there is another goroutine.
+func TestAGoroutineThatAHandlerStartsDoesNotSeeTheRequest(t *testing.T) {
+	srv := httptest.NewServer(inApp(http.HandlerFunc(
+		func(http.ResponseWriter, *http.Request) {
+			_, ok := requestStack.Top()
+			assert.True(t, ok, "the handler sees the request")
+
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				_, ok := requestStack.Top()
+				assert.False(t, ok, "a goroutine it starts does not")
+				_, err := CurrentApp()
+				assert.ErrorIs(t, err, errOutsideApp, "nor the app")
+				assert.PanicsWithError(t, errOutsideRequest.Error(),
+					func() { request() })
+			}()
+			<-done
+		})))
+	defer srv.Close()
+
+	got := connectTo(t, srv).do("GET", "/", "")
+	assert.Equal(t, http.StatusOK, got.status)
+}
+
+func TestOutsideARequestThereIsNoRequest(t *testing.T) {
+	top, ok := requestStack.Top()
+	assert.Nil(t, top)
+	assert.False(t, ok)
+	assert.PanicsWithError(t, errOutsideRequest.Error(), func() { request() })
+}
+
+func TestStopsWithAClientConnected(t *testing.T) {
+	addr, stop := startServer(t)
+	conn, err := net.DialTimeout("tcp", addr, arrives)
+	require.NoError(t, err)
+	defer conn.Close()
+	// Half a request: the server waits for the rest of the header.
+	_, err = conn.Write([]byte("GET / HTTP/1.1\r\n"))
+	require.NoError(t, err)
+
+	stop() // fails the test unless Serve returns promptly
+}
+
+// TestReadmeTranscript replays the curl commands of README.md against a
+// fresh server, in order, so that the README cannot drift from the code:
+// in a fenced block, each "$ curl" line is run and the lines after it,
+// up to the next "$ " line, are its output.
+func TestReadmeTranscript(t *testing.T) {
+	commands := readmeCommands(t)
+	require.NotEmpty(t, commands, "README.md has no $ curl lines")
+	addr, _ := startServer(t)
+	base := "http://" + addr
+	for _, cmd := range commands {
+		line := strings.ReplaceAll(cmd.line, readmeBase, base)
+		got := curl(t, shellWords(t, line))
+		got = strings.ReplaceAll(got, base, readmeBase)
+		assert.Equal(t, cmd.output, got, "$ %s", cmd.line)
+	}
+}
+
+// TestReadmeSnippets checks that each Go snippet of README.md is in the
+// file that the README names last before it, word for word.
+func TestReadmeSnippets(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	fileName := regexp.MustCompile("`([a-z_]+\\.go)`")
+	file, snippet, inSnippet, snippets := "", "", false, 0
+	for line := range strings.Lines(string(readme)) {
+		switch {
+		case line == "```go\n":
+			inSnippet, snippet = true, ""
+		case inSnippet && line == "```\n":
+			inSnippet = false
+			snippets++
+			require.NotEmpty(t, file, "no file named before\n%s", snippet)
+			source, err := os.ReadFile(file)
+			require.NoError(t, err)
+			assert.True(t, strings.Contains(string(source), snippet),
+				"this snippet is not in %s:\n%s", file, snippet)
+		case inSnippet:
+			snippet += line
+		default:
+			if m := fileName.FindStringSubmatch(line); m != nil {
+				file = m[1]
+			}
+		}
+	}
+	assert.NotZero(t, snippets, "README.md has no Go snippets")
+}
+
+// readmeBase is the server's address in README.md.
+const readmeBase = "http://127.0.0.1:5000"
+
+// A command is a "$ curl" line of README.md, without its "$ ", and the
+// output that the README shows for it.
+type command struct {
+	line, output string
+}
+
+// readmeCommands returns the curl commands of README.md's fenced blocks.
+// A line that ends with " \\" goes on on the next line, as in a shell.
+func readmeCommands(t *testing.T) []command {
+	t.Helper()
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	var commands []command
+	var cmd *command // the command whose output is being read
+	inBlock, continued := false, false
+	for line := range strings.Lines(string(readme)) {
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case strings.HasPrefix(line, "```"):
+			inBlock, cmd = !inBlock, nil
+		case !inBlock:
+		case continued:
+			cmd.line += " " + strings.TrimSpace(line)
+		case strings.HasPrefix(line, "$ curl "):
+			commands = append(commands, command{line: line[2:]})
+			cmd = &commands[len(commands)-1]
+		case strings.HasPrefix(line, "$ "):
+			cmd = nil // some other command: not replayed
+		case cmd != nil:
+			cmd.output += line + "\n"
+		}
+		continued = false
+		if cmd != nil {
+			cmd.line, continued = strings.CutSuffix(cmd.line, " \\")
+		}
+	}
+	return commands
+}
+
+// shellWords splits line into words as a shell does, for the little that
+// the README uses: spaces, '...', "..." and \ escapes.
+func shellWords(t *testing.T, line string) []string {
+	t.Helper()
+	var words []string
+	var word strings.Builder
+	inWord := false
+	var quote rune // the open quote, or 0
+	escaped := false
+	for _, c := range line {
+		switch {
+		case escaped:
+			word.WriteRune(c)
+			escaped = false
+		case quote == '\'':
+			if c == '\'' {
+				quote = 0
+			} else {
+				word.WriteRune(c)
+			}
+		case c == '\\':
+			escaped = true
+		case quote == '"':
+			if c == '"' {
+				quote = 0
+			} else {
+				word.WriteRune(c)
+			}
+		case c == '\'' || c == '"':
+			quote, inWord = c, true
+		case c == ' ':
+			if inWord {
+				words = append(words, word.String())
+				word.Reset()
+				inWord = false
+			}
+		default:
+			word.WriteRune(c)
+			inWord = true
+		}
+	}
+	require.Zero(t, quote, "unclosed quote in %q", line)
+	if inWord {
+		words = append(words, word.String())
+	}
+	return words
+}
+
+// curl does what the curl command args does, for the flags that the
+// README uses, and returns what curl would print.
+func curl(t *testing.T, args []string) string {
+	t.Helper()
+	require.Equal(t, "curl", args[0])
+	method, url, format, discard := "GET", "", "", false
+	var data []string
+	for i := 1; i < len(args); i++ {
+		arg := args[i]
+		next := func() string {
+			i++
+			require.Less(t, i, len(args), "%s needs an argument", arg)
+			return args[i]
+		}
+		switch arg {
+		case "-s":
+		case "-X":
+			method = next()
+		case "-d":
+			data = append(data, next())
+		case "--data-urlencode":
+			name, value, _ := strings.Cut(next(), "=")
+			data = append(data, name+"="+neturl.QueryEscape(value))
+		case "-o":
+			require.Equal(t, "/dev/null", next())
+			discard = true
+		case "-w":
+			format = next()
+		default:
+			require.False(t, strings.HasPrefix(arg, "-"),
+				"curl flag %s is not supported here", arg)
+			url = arg
+		}
+	}
+	var body io.Reader
+	if data != nil {
+		body = strings.NewReader(strings.Join(data, "&"))
+		if method == "GET" {
+			method = "POST" // as curl does for -d
+		}
+	}
+	req, err := http.NewRequest(method, url, body)
+	require.NoError(t, err)
+	if data != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	client := &http.Client{
+		Timeout: arrives,
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return http.ErrUseLastResponse // curl follows none without -L
+		},
+	}
+	defer client.CloseIdleConnections()
+	resp, err := client.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	out, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	if discard {
+		out = nil
+	}
+	redirect := ""
+	if location, err := resp.Location(); err == nil {
+		redirect = location.String()
+	}
+	return string(out) + strings.NewReplacer(
+		"%{http_code}", strconv.Itoa(resp.StatusCode),
+		"%{redirect_url}", redirect,
+		`\n`, "\n",
+	).Replace(format)
+}
+
+// inApp serves h as the one view of an app, which pushes a request
+// context around it.
+func inApp(h http.Handler) http.Handler {
+	app := NewApp("test")
+	app.Handle("/", h)
+	return app
+}
+
+// bound returns how many goroutines have contexts on either stack.
+func bound() int {
+	return appStack.local.Len() + requestStack.local.Len()
+}
+
+// startServer serves on a fresh loopback port until stop is called or the
+// test ends. stop cancels Serve and checks that it returns, and promptly.
+func startServer(t *testing.T) (addr string, stop func()) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, ln) }()
+	stop = sync.OnceFunc(func() {
+		cancel()
+		select {
+		case err := <-done:
+			assert.NoError(t, err)
+		case <-time.After(arrives):
+			t.Error("Serve did not return after cancel")
+		}
+	})
+	t.Cleanup(stop)
+	return ln.Addr().String(), stop
+}
+
+// A client sends requests to one server, over connections that it keeps
+// open between requests and closes when the test ends.
+type client struct {
+	t    *testing.T
+	base string
+	http *http.Client
+}
+
+// A reply is what came back for one request.
+type reply struct {
+	status int
+	header http.Header
+	body   string
+}
+
+// connect returns a client of the server at addr. It does not follow
+// redirects, so that a test sees them.
+func connect(t *testing.T, addr string) *client {
+	transport := &http.Transport{MaxIdleConnsPerHost: 32}
+	t.Cleanup(transport.CloseIdleConnections)
+	return &client{t, "http://" + addr, &http.Client{
+		Transport: transport,
+		Timeout:   arrives,
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return http.ErrUseLastResponse
+		},
+	}}
+}
+
+// connectTo returns a client of the test server srv.
+func connectTo(t *testing.T, srv *httptest.Server) *client {
+	return connect(t, srv.Listener.Addr().String())
+}
+
+// do sends one request and returns the reply; it fails the test if none
+// comes. A POST sends form as a URL-encoded body, as a browser does.
+func (c *client) do(method, path, form string) reply {
+	c.t.Helper()
+	got, err := c.try(method, path, form)
+	require.NoError(c.t, err)
+	return got
+}
+
+// try is do for goroutines other than the test's: it returns the error.
+func (c *client) try(method, path, form string) (reply, error) {
+	var body io.Reader
+	if method == "POST" {
+		body = strings.NewReader(form)
+	}
+	req, err := http.NewRequest(method, c.base+path, body)
+	if err != nil {
+		return reply{}, err
+	}
+	if method == "POST" {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return reply{}, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return reply{resp.StatusCode, resp.Header, string(b)}, err
+}
