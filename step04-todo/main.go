@@ -1,0 +1,38 @@
+// Command step04-todo is a TODO server: each client sends requests, one
+// per line, to read and store tasks in a map that all clients share.
+package main
+
+import (
+	"context"
+	"flag"
+	"log"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:9000", "address to listen on")
+	idle := flag.Duration("idle", idleTimeout,
+		"close a connection that sends nothing for this long")
+	flag.Parse()
+	if *idle <= 0 {
+		log.Fatal("-idle must be positive, for example -idle 30s")
+	}
+	idleTimeout = *idle
+
+	// Ctrl-C (SIGINT) or SIGTERM cancels ctx, and Serve returns.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("listening on %s", ln.Addr())
+	if err := Serve(ctx, ln); err != nil {
+		log.Fatal(err)
+	}
+	log.Print("stopped")
+}
