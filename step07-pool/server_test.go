@@ -1,0 +1,696 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+)
+
+// Waits for something that must arrive are generous, so that a busy
+// machine does not fail a correct server; the wait for something that must
+// not arrive is short, because it is spent on every run.
+const (
+	arrives    = 5 * time.Second
+	nothingFor = 200 * time.Millisecond
+)
+
+func TestMain(m *testing.M) {
+	log.SetOutput(io.Discard) // the server logs every connection
+	goleak.VerifyTestMain(m)
+}
+
+func TestAnswersEachRequest(t *testing.T) {
+	addr, _ := startServer(t)
+	conn := dial(t, addr)
+	for _, tt := range []struct{ name, line, want string }{
+		{"a GET answers the task", "GET/task_01/status", "see someone"},
+		{"a GET of an unknown id answers no key match",
+			"GET/task_04/status", "no key match"},
+		{"a POST answers submit success",
+			"POST/task_04=go shopping/status", "submit success"},
+		{"a GET answers what was posted",
+			"GET/task_04/status", "go shopping"},
+		{"a POST replaces a task",
+			"POST/task_01=see nobody/status", "submit success"},
+		{"a GET answers the new value", "GET/task_01/status", "see nobody"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			send(t, conn, tt.line+"\n")
+			assert.Equal(t, tt.want, receive(t, conn))
+		})
+	}
+}
+
+func TestEveryConnectionSharesTheTasks(t *testing.T) {
+	addr, _ := startServer(t)
+	a, b := dial(t, addr), dial(t, addr)
+
+	send(t, a, "POST/task_04=go shopping/status\n")
+	assert.Equal(t, "submit success", receive(t, a))
+
+	send(t, b, "GET/task_04/status\n")
+	assert.Equal(t, "go shopping", receive(t, b))
+}
+
+func TestAnswersPipelinedRequestsInOrder(t *testing.T) {
+	addr, _ := startServer(t)
+	conn := dial(t, addr)
+
+	send(t, conn, "GET/task_01/status\nGET/task_02/status\n"+
+		"POST/task_04=x/status\nGET/task_04/status\nGET/task_03/status\n")
+
+	for _, want := range []string{"see someone", "read book",
+		"submit success", "x", "play basketball"} {
+		assert.Equal(t, want, receive(t, conn))
+	}
+}
+
+func TestReadsARequestSplitAcrossWrites(t *testing.T) {
+	addr, _ := startServer(t)
+	conn := dial(t, addr)
+
+	send(t, conn, "GET/tas")
+	nothingArrives(t, conn) // half a request is not a request
+	send(t, conn, "k_01/status\n")
+	assert.Equal(t, "see someone", receive(t, conn))
+}
+
+func TestAnswersWholeLinesBeforeWaitingForTheNext(t *testing.T) {
+	addr, _ := startServer(t)
+	conn := dial(t, addr)
+
+	send(t, conn, "GET/task_01/status\nGET/tas")
+	assert.Equal(t, "see someone", receive(t, conn))
+	send(t, conn, "k_02/status\n")
+	assert.Equal(t, "read book", receive(t, conn))
+}
+
+func TestLineEndings(t *testing.T) {
+	for _, tt := range []struct{ name, send, want string }{
+		{"LF ends a line", "GET/task_01/status\n", "see someone"},
+		{"CRLF ends a line", "GET/task_01/status\r\n", "see someone"},
+		{"a CR elsewhere is part of the line",
+			"GET/task\r01/status\r\n", "no key match"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			addr, _ := startServer(t)
+			conn := dial(t, addr)
+			send(t, conn, tt.send)
+			assert.Equal(t, tt.want, receive(t, conn))
+		})
+	}
+}
+
+func TestAnswersALastLineWithoutNewline(t *testing.T) {
+	addr, _ := startServer(t)
+	conn := dial(t, addr)
+
+	send(t, conn, "GET/task_01/status") // as printf '...' | nc does
+	require.NoError(t, conn.(*net.TCPConn).CloseWrite())
+
+	assert.Equal(t, "see someone", receive(t, conn))
+	hungUp(t, conn)
+}
+
+func TestStoresUTF8(t *testing.T) {
+	addr, _ := startServer(t)
+	conn := dial(t, addr)
+
+	send(t, conn, "POST/任务_04=去买菜/status\n")
+	assert.Equal(t, "submit success", receive(t, conn))
+	send(t, conn, "GET/任务_04/status\n")
+	assert.Equal(t, "去买菜", receive(t, conn))
+}
+
+func TestAnswersBadLinesAndStoresNothing(t *testing.T) {
+	addr, _ := startServer(t)
+	conn := dial(t, addr)
+	for _, tt := range parseTests {
+		if tt.err == nil {
+			continue
+		}
+		t.Run(tt.name, func(t *testing.T) {
+			send(t, conn, tt.line+"\n")
+			assert.Equal(t, "error: "+tt.err.Error(), receive(t, conn))
+		})
+	}
+
+	// The connection is still open, and the tasks are as they were.
+	for id, want := range map[string]string{
+		"task_01": "see someone",
+		"task_04": "no key match",
+		"":        "error: " + errGetID.Error(),
+	} {
+		send(t, conn, "GET/"+id+"/status\n")
+		assert.Equal(t, want, receive(t, conn), id)
+	}
+}
+
+func TestLineLength(t *testing.T) {
+	// post returns a POST line of exactly n bytes, and its value.
+	post := func(n int) (line, value string) {
+		value = strings.Repeat("a", n-len("POST/big=/status"))
+		return "POST/big=" + value + "/status", value
+	}
+
+	for _, end := range []string{"\n", "\r\n"} {
+		t.Run(fmt.Sprintf("%d bytes and %q are fine", maxLine, end),
+			func(t *testing.T) {
+				addr, _ := startServer(t)
+				conn := dial(t, addr)
+				line, value := post(maxLine)
+
+				send(t, conn, line+end)
+				assert.Equal(t, "submit success", receive(t, conn))
+				send(t, conn, "GET/big/status"+end)
+				assert.Equal(t, value, receive(t, conn))
+			})
+	}
+
+	for _, n := range []int{maxLine + 1, 3 * maxLine} {
+		t.Run(fmt.Sprintf("%d bytes get an error and a hang-up", n),
+			func(t *testing.T) {
+				addr, _ := startServer(t)
+				conn := dial(t, addr)
+				line, _ := post(n)
+
+				send(t, conn, line+"\nGET/big/status\n")
+				assert.Equal(t, "error: line too long", receive(t, conn))
+				hungUp(t, conn)
+
+				conn = dial(t, addr)
+				send(t, conn, "GET/big/status\n")
+				assert.Equal(t, "no key match", receive(t, conn))
+			})
+	}
+}
+
+func TestHangsUpOnAnIdleConnection(t *testing.T) {
+	setIdleTimeout(t, 100*time.Millisecond)
+	addr, _ := startServer(t)
+	conn := dial(t, addr)
+
+	send(t, conn, "GET/task_01/status\n")
+	assert.Equal(t, "see someone", receive(t, conn))
+	hungUp(t, conn) // within arrives, that is: long before the default
+}
+
+func TestEachLineRestartsTheIdleClock(t *testing.T) {
+	const idle = 500 * time.Millisecond
+	setIdleTimeout(t, idle)
+	addr, _ := startServer(t)
+	conn := dial(t, addr)
+
+	// The client pauses for a quarter of the timeout between requests:
+	// the connection outlives the timeout, and stays open.
+	end := time.Now().Add(2 * idle)
+	var last time.Time
+	for {
+		send(t, conn, "GET/task_01/status\n")
+		assert.Equal(t, "see someone", receive(t, conn))
+		last = time.Now()
+		if last.After(end) {
+			break
+		}
+		time.Sleep(idle / 4)
+	}
+	hungUp(t, conn)
+	assert.Greater(t, time.Since(last), idle/2, "hung up too early")
+}
+
+func TestServesManyClientsInTurn(t *testing.T) {
+	const clients, rounds = 50, 20
+	addr, _ := startServer(t)
+	var wg sync.WaitGroup
+	for i := range clients {
+		conn := dial(t, addr)
+		wg.Go(func() {
+			defer conn.Close() // and so frees its worker for the next
+			// Each client posts its own task and reads it back, and
+			// reads a task that nobody writes.
+			id := fmt.Sprintf("client_%d", i)
+			for j := range rounds {
+				value := fmt.Sprintf("round %d", j)
+				send(t, conn, "POST/"+id+"="+value+"/status\n"+
+					"GET/"+id+"/status\nGET/task_02/status\n")
+				assert.Equal(t, "submit success", receive(t, conn))
+				assert.Equal(t, value, receive(t, conn))
+				assert.Equal(t, "read book", receive(t, conn))
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestStopsWithBusyWorkersAndWaitingClients(t *testing.T) {
+	var logged bytes.Buffer
+	log.SetOutput(&logged) // each handler logs "<addr> closed" as it returns
+	t.Cleanup(func() { log.SetOutput(io.Discard) })
+	setWorkers(t, 2)
+	addr, stop := startServer(t)
+	var busy, waiting []net.Conn
+	for range 2 {
+		conn := dial(t, addr)
+		send(t, conn, "GET/task_01/status\n")
+		receive(t, conn) // its worker is busy with it
+		busy = append(busy, conn)
+	}
+	for range 3 {
+		conn := dial(t, addr)
+		send(t, conn, "GET/task_01/status\n")
+		waiting = append(waiting, conn)
+	}
+	nothingArrives(t, waiting[0])
+
+	stop() // fails the test unless Serve returns promptly
+
+	assert.Equal(t, 2, strings.Count(logged.String(), " closed\n"),
+		"Serve returned before every handler had")
+	goleak.VerifyNone(t) // and not one goroutine is left
+	for _, conn := range busy {
+		conn.SetReadDeadline(time.Now().Add(arrives))
+		_, err := conn.Read(make([]byte, 16))
+		assert.ErrorIs(t, err, io.EOF, "the server should have hung up")
+	}
+	// Closing the listener resets the connections still in its backlog.
+	for _, conn := range waiting {
+		hungUp(t, conn)
+	}
+}
+
+func TestAClientWaitsForAFreeWorker(t *testing.T) {
+	setWorkers(t, 2)
+	addr, _ := startServer(t)
+	first, second := dial(t, addr), dial(t, addr)
+	for _, conn := range []net.Conn{first, second} {
+		send(t, conn, "GET/task_01/status\n")
+		assert.Equal(t, "see someone", receive(t, conn))
+	}
+
+	third := dial(t, addr) // connected: the kernel accepted it for us
+	send(t, third, "GET/task_02/status\n")
+	nothingArrives(t, third) // but no worker is free to read it
+
+	first.Close()
+	assert.Equal(t, "read book", receive(t, third))
+	send(t, second, "GET/task_03/status\n") // still served meanwhile
+	assert.Equal(t, "play basketball", receive(t, second))
+}
+
+func TestAWaitingClientCostsNothing(t *testing.T) {
+	var logged bytes.Buffer
+	log.SetOutput(&logged) // each handler logs "<addr> connected"
+	t.Cleanup(func() { log.SetOutput(io.Discard) })
+	setWorkers(t, 2)
+	addr, stop := startServer(t)
+	for range 2 {
+		conn := dial(t, addr)
+		send(t, conn, "GET/task_01/status\n")
+		receive(t, conn) // both workers are busy
+	}
+	before := runtime.NumGoroutine()
+
+	for range 100 {
+		send(t, dial(t, addr), "GET/task_01/status\n")
+	}
+
+	// No goroutine, and not even a connection: nobody accepted them.
+	assert.LessOrEqual(t, runtime.NumGoroutine(), before)
+	stop()
+	assert.Equal(t, 2, strings.Count(logged.String(), " connected\n"))
+}
+
+func TestTheIdleTimeoutFreesAWorker(t *testing.T) {
+	setIdleTimeout(t, 200*time.Millisecond)
+	setWorkers(t, 1)
+	addr, _ := startServer(t)
+	silent := dial(t, addr)
+	send(t, silent, "GET/task_01/status\n")
+	assert.Equal(t, "see someone", receive(t, silent)) // and then nothing
+
+	next := dial(t, addr)
+	send(t, next, "GET/task_02/status\n")
+
+	assert.Equal(t, "read book", receive(t, next))
+	hungUp(t, silent)
+}
+
+func TestAPanicClosesOnlyItsConnection(t *testing.T) {
+	var logged bytes.Buffer
+	log.SetOutput(&logged)
+	t.Cleanup(func() { log.SetOutput(io.Discard) })
+	setWorkers(t, 1) // the one worker must survive
+	var calls atomic.Int32
+	setHandler(t, func(ctx context.Context, conn net.Conn, todo *store) {
+		if calls.Add(1) == 1 {
+			panic("handler bug")
+		}
+		handle(ctx, conn, todo)
+	})
+	addr, stop := startServer(t)
+
+	first := dial(t, addr)
+	send(t, first, "GET/task_01/status\n")
+	hungUp(t, first)
+
+	second := dial(t, addr)
+	send(t, second, "GET/task_01/status\n")
+	assert.Equal(t, "see someone", receive(t, second))
+	stop()
+	assert.Contains(t, logged.String(), " panic: handler bug\n")
+}
+
+func TestClosesEveryConnectionWhenAcceptFails(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	done := make(chan error, 1)
+	go func() { done <- Serve(context.Background(), ln) }()
+	conn := dial(t, ln.Addr().String())
+	send(t, conn, "GET/task_01/status\n")
+	receive(t, conn) // its handler is running
+
+	ln.Close() // Accept fails, and nobody told Serve to stop
+
+	select {
+	case err := <-done:
+		assert.ErrorIs(t, err, net.ErrClosed)
+	case <-time.After(arrives):
+		t.Fatal("Serve did not return")
+	}
+	conn.SetReadDeadline(time.Now().Add(arrives))
+	_, err = conn.Read(make([]byte, 16))
+	assert.ErrorIs(t, err, io.EOF, "the server should have hung up")
+}
+
+// The benchmarks time round trips over loopback: a client sends a request,
+// or a batch of them, and reads the replies before it sends more.
+
+func BenchmarkGet(b *testing.B) {
+	benchmarkRoundTrips(b, "GET/task_01/status\n", 1)
+}
+
+func BenchmarkPost(b *testing.B) {
+	benchmarkRoundTrips(b, "POST/task_04=go shopping/status\n", 1)
+}
+
+func BenchmarkGetPipelined(b *testing.B) {
+	benchmarkRoundTrips(b, "GET/task_01/status\n", 64)
+}
+
+// benchmarkRoundTrips sends batch copies of request in each write, reads
+// the replies, and reports the time per request.
+func benchmarkRoundTrips(b *testing.B, request string, batch int) {
+	addr, _ := startServer(b)
+	conn := dial(b, addr)
+	r := bufio.NewReader(conn)
+	requests := []byte(strings.Repeat(request, batch))
+	for b.Loop() {
+		if _, err := conn.Write(requests); err != nil {
+			b.Fatal(err)
+		}
+		for range batch {
+			if _, err := r.ReadSlice('\n'); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	perRequest := b.Elapsed() / time.Duration(b.N*batch)
+	b.ReportMetric(float64(perRequest.Nanoseconds()), "ns/request")
+}
+
+// BenchmarkConnections compares the pool with step04's goroutine per
+// connection. Each client connects, sends a GET, reads the reply and
+// hangs up, again and again: with connections that end, the pool serves
+// any number of clients in turn.
+func BenchmarkConnections(b *testing.B) {
+	for _, design := range []struct {
+		name  string
+		serve func(context.Context, net.Listener) error
+	}{
+		{"pool", Serve},
+		{"goroutines", serveGoroutines},
+	} {
+		for _, clients := range []int{1, 8, 64} {
+			name := fmt.Sprintf("%s/clients=%d", design.name, clients)
+			b.Run(name, func(b *testing.B) {
+				benchmarkConnections(b, design.serve, clients)
+			})
+		}
+	}
+}
+
+func benchmarkConnections(b *testing.B,
+	serve func(context.Context, net.Listener) error, clients int) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(b, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, ln) }()
+	defer func() { cancel(); require.NoError(b, <-done) }()
+
+	var left atomic.Int64 // connections still to make
+	left.Store(int64(b.N))
+	b.ResetTimer()
+	var wg sync.WaitGroup
+	for range clients {
+		wg.Go(func() {
+			for left.Add(-1) >= 0 {
+				if err := getOnce(ln.Addr().String()); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// getOnce connects to addr, asks for task_01 and hangs up.
+func getOnce(addr string) error {
+	conn, err := net.DialTimeout("tcp", addr, arrives)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	// Hang up with a reset, not the usual goodbye, which would leave a
+	// socket in TIME_WAIT for a minute after each connection: by the
+	// hundred thousand, they slow down every connect that follows.
+	conn.(*net.TCPConn).SetLinger(0)
+	conn.SetDeadline(time.Now().Add(arrives))
+	if _, err := io.WriteString(conn, "GET/task_01/status\n"); err != nil {
+		return err
+	}
+	_, err = bufio.NewReader(conn).ReadSlice('\n')
+	return err
+}
+
+// serveGoroutines is step04's Serve, a goroutine per connection, for
+// BenchmarkConnections to compare with.
+func serveGoroutines(ctx context.Context, ln net.Listener) error {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	stop := context.AfterFunc(ctx, func() { ln.Close() })
+	defer stop()
+
+	todo := newStore()
+	for {
+		conn, err := ln.Accept()
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+		wg.Go(func() { handle(ctx, conn, todo) })
+	}
+}
+
+// TestReadmeTranscript replays the sessions of README.md's "Try it", so
+// that the README cannot drift from the code: in a block of "> " and "< "
+// lines, each "> " line is sent and each "< " line must come back.
+func TestReadmeTranscript(t *testing.T) {
+	sessions := readmeSessions(t)
+	require.NotEmpty(t, sessions, "README.md has no > and < lines")
+	for _, session := range sessions {
+		addr, _ := startServer(t)
+		conn := dial(t, addr)
+		r := bufio.NewReader(conn)
+		for _, line := range session {
+			text := line[2:]
+			if strings.HasPrefix(line, "> ") {
+				conn.Write([]byte(text + "\n")) // the server may have hung up
+				continue
+			}
+			conn.SetReadDeadline(time.Now().Add(arrives))
+			got, err := r.ReadString('\n')
+			require.NoError(t, err, "waiting for %q", text)
+			assert.Equal(t, text, strings.TrimSuffix(got, "\r\n"))
+		}
+	}
+}
+
+// TestReadmeSnippets checks that every Go snippet of README.md is still in
+// the source, word for word.
+func TestReadmeSnippets(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	var source []byte
+	for _, name := range []string{"server.go", "todo.go"} {
+		code, err := os.ReadFile(name)
+		require.NoError(t, err)
+		source = append(source, code...)
+	}
+	blocks := strings.Split(string(readme), "```go\n")
+	require.Greater(t, len(blocks), 1, "README.md has no Go snippet")
+	for _, block := range blocks[1:] {
+		snippet, _, _ := strings.Cut(block, "```")
+		assert.Contains(t, string(source), snippet)
+	}
+}
+
+// readmeSessions returns the "> " and "< " lines of each fenced block of
+// README.md that has any.
+func readmeSessions(t *testing.T) [][]string {
+	t.Helper()
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	var sessions [][]string
+	var session []string
+	inBlock := false
+	for line := range strings.Lines(string(readme)) {
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case strings.HasPrefix(line, "```"):
+			if inBlock && len(session) > 0 {
+				sessions = append(sessions, session)
+			}
+			inBlock, session = !inBlock, nil
+		case inBlock && (strings.HasPrefix(line, "> ") || strings.HasPrefix(line, "< ")):
+			session = append(session, line)
+		}
+	}
+	return sessions
+}
+
+// startServer serves on a fresh loopback port until stop is called or the
+// test ends. stop cancels Serve and checks that it returns, and promptly.
+func startServer(t testing.TB) (addr string, stop func()) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- Serve(ctx, ln) }()
+	stop = sync.OnceFunc(func() {
+		cancel()
+		select {
+		case err := <-done:
+			assert.NoError(t, err)
+		case <-time.After(arrives):
+			t.Error("Serve did not return after cancel")
+		}
+	})
+	t.Cleanup(stop)
+	return ln.Addr().String(), stop
+}
+
+// setIdleTimeout sets idleTimeout for one test. Call it before
+// startServer, so that the server has stopped when the old value returns.
+func setIdleTimeout(t *testing.T, d time.Duration) {
+	t.Helper()
+	old := idleTimeout
+	idleTimeout = d
+	t.Cleanup(func() { idleTimeout = old })
+}
+
+// setWorkers sets workers for one test. Call it before startServer.
+func setWorkers(t *testing.T, n int) {
+	t.Helper()
+	old := workers
+	workers = n
+	t.Cleanup(func() { workers = old })
+}
+
+// setHandler replaces handler for one test. Call it before startServer.
+func setHandler(t *testing.T,
+	h func(context.Context, net.Conn, *store)) {
+	t.Helper()
+	old := handler
+	handler = h
+	t.Cleanup(func() { handler = old })
+}
+
+// dial connects to addr; the connection is closed when the test ends.
+func dial(t testing.TB, addr string) net.Conn {
+	t.Helper()
+	conn, err := net.DialTimeout("tcp", addr, arrives)
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}
+
+func send(t *testing.T, conn net.Conn, msg string) {
+	t.Helper()
+	_, err := conn.Write([]byte(msg))
+	require.NoError(t, err)
+}
+
+// receive reads one reply line from conn, checks that it ends with
+// "\r\n", and returns it without. It reads a byte at a time, so that
+// nothing after the line is taken from conn.
+func receive(t *testing.T, conn net.Conn) string {
+	t.Helper()
+	conn.SetReadDeadline(time.Now().Add(arrives))
+	var line []byte
+	b := make([]byte, 1)
+	for !strings.HasSuffix(string(line), "\n") {
+		_, err := conn.Read(b)
+		require.NoError(t, err, "after %q", line)
+		line = append(line, b[0])
+	}
+	require.True(t, strings.HasSuffix(string(line), "\r\n"),
+		"%q does not end with \\r\\n", line)
+	return strings.TrimSuffix(string(line), "\r\n")
+}
+
+// nothingArrives checks that conn receives nothing for a short while.
+func nothingArrives(t *testing.T, conn net.Conn) {
+	t.Helper()
+	conn.SetReadDeadline(time.Now().Add(nothingFor))
+	n, err := conn.Read(make([]byte, 64))
+	assert.Zero(t, n, "no reply was expected")
+	assert.True(t, isTimeout(err), "expected a timeout, got %v", err)
+}
+
+// hungUp checks that the server closes conn, without a further reply.
+func hungUp(t *testing.T, conn net.Conn) {
+	t.Helper()
+	conn.SetReadDeadline(time.Now().Add(arrives))
+	n, err := conn.Read(make([]byte, 64))
+	assert.Zero(t, n, "no reply was expected")
+	assert.Error(t, err) // io.EOF, or a reset
+	assert.False(t, isTimeout(err), "the server should have hung up")
+}
+
+func isTimeout(err error) bool {
+	var ne net.Error
+	return err != nil && errors.As(err, &ne) && ne.Timeout()
+}
