@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -60,13 +61,18 @@ func TestHangsUpWhenTheClientLeaves(t *testing.T) {
 func TestEchoesBytesExactly(t *testing.T) {
 	addr, _ := startServer(t)
 	conn := dial(t, addr)
-	msg := make([]byte, 3000) // more than the 1024-byte buffer holds
+	msg := make([]byte, 1<<20) // 1 MiB, more than the socket buffers hold
 	for i := range msg {
 		msg[i] = byte(i) // every byte value, NUL and invalid UTF-8 included
 	}
 
-	send(t, conn, string(msg))
-	assert.Equal(t, msg, []byte(receive(t, conn, len(msg))))
+	// Write and read at the same time: a client that first writes it all
+	// waits for a server that waits for the client to read its echo.
+	sent := make(chan error, 1)
+	go func() { _, err := conn.Write(msg); sent <- err }()
+	got := receive(t, conn, len(msg))
+	require.NoError(t, <-sent)
+	assert.True(t, bytes.Equal(msg, []byte(got)), "the echo differs")
 }
 
 func TestServesOneClientAtATime(t *testing.T) {
