@@ -38,7 +38,16 @@ func TestMeasuresRoundTrips(t *testing.T) {
 }
 
 func TestSpeaksTheTodoProtocol(t *testing.T) {
-	addr := startServer(t, answerLines("see someone\r\n"))
+	// A TODO server that answers this one request, and hangs up on any
+	// other line.
+	addr := startServer(t, func(c net.Conn) {
+		lines := bufio.NewScanner(c)
+		for lines.Scan() && lines.Text() == "GET/task_01/status" {
+			if _, err := io.WriteString(c, "see someone\r\n"); err != nil {
+				return
+			}
+		}
+	})
 
 	r, err := measure(addr, requests["todo"], 2, 50*time.Millisecond, 0)
 
@@ -161,19 +170,6 @@ func runServer(mode string) {
 		go func() { io.Copy(c, c); c.Close() }()
 	}
 	select {}
-}
-
-// answerLines serves a connection by answering every line it reads with
-// reply, as a TODO server answers GET.
-func answerLines(reply string) func(net.Conn) {
-	return func(c net.Conn) {
-		lines := bufio.NewScanner(c)
-		for lines.Scan() {
-			if _, err := io.WriteString(c, reply); err != nil {
-				return
-			}
-		}
-	}
 }
 
 // startServer serves every connection with serve, each in its own

@@ -18,10 +18,7 @@ const (
 // columns, rows in the order the clients were answered. It depends on
 // nothing but recs, so that a test can draw made-up times.
 func draw(recs []record, width int) string {
-	rows := slices.Clone(recs)
-	slices.SortStableFunc(rows, func(a, b record) int {
-		return compareAnswered(a.answered, b.answered)
-	})
+	rows := inOrderServed(recs)
 
 	end := time.Millisecond // keeps an empty run from dividing by 0
 	for _, r := range rows {
@@ -69,6 +66,16 @@ func glyph(r record, t time.Duration) rune {
 	default:
 		return holding
 	}
+}
+
+// inOrderServed returns recs in the order the clients were answered,
+// those never answered last, ties in their original order.
+func inOrderServed(recs []record) []record {
+	rows := slices.Clone(recs)
+	slices.SortStableFunc(rows, func(a, b record) int {
+		return compareAnswered(a.answered, b.answered)
+	})
+	return rows
 }
 
 // compareAnswered orders answer times, never last.

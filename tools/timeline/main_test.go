@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"net"
-	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -109,6 +108,29 @@ func TestReportsClientsThatCannotConnect(t *testing.T) {
 	}
 }
 
+func TestNoticesAServerThatHangsUpFirst(t *testing.T) {
+	addr := startServer(t, false, func(c net.Conn) {
+		bufio.NewReader(c).ReadString('\n')
+		io.WriteString(c, "bye\n") // and startServer hangs up
+	})
+
+	recs := run(context.Background(), addr, "echo", 1, arrives)
+
+	require.Zero(t, unanswered(recs), "%+v", recs)
+	assert.True(t, recs[0].hungUp)
+	assert.Less(t, recs[0].closed, arrives, "the client held on")
+}
+
+func TestHoldsWhenTheServerDoesNot(t *testing.T) {
+	addr := startServer(t, true, echoLines)
+
+	recs := run(context.Background(), addr, "echo", 1, hold)
+
+	require.Zero(t, unanswered(recs), "%+v", recs)
+	assert.False(t, recs[0].hungUp)
+	assert.GreaterOrEqual(t, recs[0].closed-recs[0].answered, hold)
+}
+
 // arrives bounds waits for something that must happen.
 const arrives = 5 * time.Second
 
@@ -153,35 +175,4 @@ func startServer(t *testing.T, concurrent bool, serve func(net.Conn)) string {
 		wg.Wait()
 	})
 	return ln.Addr().String()
-}
-
-func inOrderServed(recs []record) []record {
-	rows := slices.Clone(recs)
-	slices.SortFunc(rows, func(a, b record) int {
-		return compareAnswered(a.answered, b.answered)
-	})
-	return rows
-}
-
-func TestNoticesAServerThatHangsUpFirst(t *testing.T) {
-	addr := startServer(t, false, func(c net.Conn) {
-		bufio.NewReader(c).ReadString('\n')
-		io.WriteString(c, "bye\n") // and startServer hangs up
-	})
-
-	recs := run(context.Background(), addr, "echo", 1, arrives)
-
-	require.Zero(t, unanswered(recs), "%+v", recs)
-	assert.True(t, recs[0].hungUp)
-	assert.Less(t, recs[0].closed, arrives, "the client held on")
-}
-
-func TestHoldsWhenTheServerDoesNot(t *testing.T) {
-	addr := startServer(t, true, echoLines)
-
-	recs := run(context.Background(), addr, "echo", 1, hold)
-
-	require.Zero(t, unanswered(recs), "%+v", recs)
-	assert.False(t, recs[0].hungUp)
-	assert.GreaterOrEqual(t, recs[0].closed-recs[0].answered, hold)
 }
