@@ -326,9 +326,12 @@ func TestAWaitingClientCostsNothing(t *testing.T) {
 	}
 	before := runtime.NumGoroutine()
 
+	var last net.Conn
 	for range 100 {
-		send(t, dial(t, addr), "GET/task_01/status\n")
+		last = dial(t, addr)
+		send(t, last, "GET/task_01/status\n")
 	}
+	nothingArrives(t, last) // and meanwhile, a server could accept them
 
 	// No goroutine, and not even a connection: nobody accepted them.
 	assert.LessOrEqual(t, runtime.NumGoroutine(), before)
