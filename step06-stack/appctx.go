@@ -226,15 +226,7 @@ func (c *RequestContext) String() string {
 // for outside both.
 func scriptWithStack(app1, app2 *App) []string {
 	var lines []string
-	say := func() {
-		app, err := CurrentApp()
-		if err != nil {
-			lines = append(lines, err.Error())
-			return
-		}
-		lines = append(lines,
-			fmt.Sprintf("%s: DEBUG=%v", app.Name, app.Config["DEBUG"]))
-	}
+	say := func() { lines = append(lines, debugLine(CurrentApp())) }
 
 	ctx1 := app1.AppContext() // with app1.app_context():
 	ctx1.Push()
@@ -247,4 +239,13 @@ func scriptWithStack(app1, app2 *App) []string {
 	ctx1.Pop()
 	say() // no app at all
 	return lines
+}
+
+// debugLine is what the original's script prints for the current app, or
+// the error when there is none.
+func debugLine(app *App, err error) string {
+	if err != nil {
+		return err.Error()
+	}
+	return fmt.Sprintf("%s: DEBUG=%v", app.Name, app.Config["DEBUG"])
 }

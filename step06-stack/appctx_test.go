@@ -145,7 +145,7 @@ func TestRequestContext(t *testing.T) {
 			assert.Panics(t, func() { request() })
 			_, err := CurrentApp()
 			assert.ErrorIs(t, err, errOutsideApp)
-			assert.Zero(t, appStack.local.Len()+requestStack.local.Len())
+			assert.Zero(t, bound())
 		})
 
 	t.Run("inside its own app's context, it shares that context and g",
@@ -200,7 +200,7 @@ func TestRequestContext(t *testing.T) {
 
 			require.NoError(t, inner.Pop())
 			require.NoError(t, outer.Pop())
-			assert.Zero(t, appStack.local.Len()+requestStack.local.Len())
+			assert.Zero(t, bound())
 		})
 }
 

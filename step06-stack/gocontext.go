@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 )
 
@@ -105,13 +104,7 @@ func appFrom(ctx context.Context) (*App, error) {
 func scriptWithContext(ctx context.Context, app1, app2 *App) []string {
 	var lines []string
 	say := func(ctx context.Context) {
-		app, err := appFrom(ctx)
-		if err != nil {
-			lines = append(lines, err.Error())
-			return
-		}
-		lines = append(lines,
-			fmt.Sprintf("%s: DEBUG=%v", app.Name, app.Config["DEBUG"]))
+		lines = append(lines, debugLine(appFrom(ctx)))
 	}
 
 	ctx1 := withApp(ctx, app1) // with app1.app_context():

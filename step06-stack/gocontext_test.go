@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -16,7 +15,7 @@ func TestTheGoWaysAnswerAsGetTask(t *testing.T) {
 	local := connect(t, addr)
 	srv := httptest.NewServer(goRoutes(newStore()))
 	defer srv.Close()
-	goWay := connect(t, strings.TrimPrefix(srv.URL, "http://"))
+	goWay := connectTo(t, srv)
 
 	for _, id := range []string{"task_01", "task_09", "%E4%BB%BB", "%FF"} {
 		want := local.do("GET", "/tasks/"+id, "")
@@ -55,7 +54,7 @@ func TestAGoroutineHandedTheContextSeesTheRequest(t *testing.T) {
 		})))
 	defer srv.Close()
 
-	got := connect(t, strings.TrimPrefix(srv.URL, "http://")).do("GET", "/?n=7", "")
+	got := connectTo(t, srv).do("GET", "/?n=7", "")
 	assert.Equal(t, http.StatusOK, got.status)
 }
 

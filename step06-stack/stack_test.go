@@ -96,9 +96,7 @@ func pushAndPop(s *Stack[string], item string) error {
 
 func assertTop[T any](t *testing.T, s *Stack[T], want T) {
 	t.Helper()
-	got, ok := s.Top()
-	require.True(t, ok, "the stack is empty")
-	assert.Equal(t, want, got)
+	assert.Equal(t, want, mustTop(t, s))
 }
 
 func assertPop[T any](t *testing.T, s *Stack[T], want T) {
