@@ -284,6 +284,21 @@ func TestAGoroutineThatAHandlerStartsDoesNotSeeTheRequest(t *testing.T) {
 	assert.Equal(t, http.StatusOK, got.status)
 }
 
+// TestARequestLooksUpItsGoroutineThreeTimes counts what one request costs
+// in stack traces: bindRequest's Set, the view's request(), and the
+// deferred Release look the goroutine up once each.
+func TestARequestLooksUpItsGoroutineThreeTimes(t *testing.T) {
+	addr, stop := startServer(t)
+	c := connect(t, addr)
+
+	n := countLookups(func() {
+		got := c.do("GET", "/tasks/task_01", "")
+		assert.Equal(t, "see someone\n", got.body)
+		stop() // every handler has returned, and its defers have run
+	})
+	assert.Equal(t, int64(3), n)
+}
+
 func TestOutsideARequestThereIsNoRequest(t *testing.T) {
 	value, ok := local.Get("request")
 	assert.Nil(t, value)

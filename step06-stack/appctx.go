@@ -103,7 +103,8 @@ func (c *AppContext) Push() {
 // the calling goroutine's stack. If c is not on top, Pop changes nothing
 // and says so: contexts are popped in the reverse order of their pushes.
 func (c *AppContext) Pop() error {
-	top, ok := appStack.Top()
+	id := goroutineID() // once, for the check and for the pop
+	top, ok := appStack.top(id)
 	if !ok {
 		return fmt.Errorf("pop %v: %w", c, errOutsideApp)
 	}
@@ -116,7 +117,7 @@ func (c *AppContext) Pop() error {
 	for _, f := range slices.Backward(c.App.teardown) {
 		f()
 	}
-	appStack.Pop()
+	appStack.pop(id)
 	return nil
 }
 
@@ -198,7 +199,8 @@ func (c *RequestContext) Push() {
 // then pops the app context that Push pushed, if it pushed one. As with
 // an app context, popping out of order changes nothing and is an error.
 func (c *RequestContext) Pop() error {
-	top, ok := requestStack.Top()
+	id := goroutineID() // once, for the check and for the pop
+	top, ok := requestStack.top(id)
 	if !ok {
 		return fmt.Errorf("pop %v: %w", c, errOutsideRequest)
 	}
@@ -206,7 +208,7 @@ func (c *RequestContext) Pop() error {
 		return fmt.Errorf("popped wrong request context: "+
 			"%v is on top, not %v", top, c)
 	}
-	requestStack.Pop()
+	requestStack.pop(id)
 	if c.appCtx == nil {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
 // A Local holds named values per goroutine, as werkzeug's Local holds
@@ -27,7 +28,14 @@ type Local struct {
 // Set stores value under name for the calling goroutine, as werkzeug's
 // local.name = value.
 func (l *Local) Set(name string, value any) {
-	id := goroutineID()
+	l.set(goroutineID(), name, value)
+}
+
+// set is Set for the goroutine id, which the caller has looked up. Get,
+// Set and Release look the goroutine up once each; code that needs more
+// than one of them, such as a stack kept in a Local, looks it up once and
+// calls get, set and release with the id.
+func (l *Local) set(id uint64, name string, value any) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.storage == nil {
@@ -46,7 +54,11 @@ func (l *Local) Set(name string, value any) {
 // goroutine that stored nothing, such as one that a request handler
 // started, gets nil and false.
 func (l *Local) Get(name string) (any, bool) {
-	id := goroutineID()
+	return l.get(goroutineID(), name)
+}
+
+// get is Get for the goroutine id, which the caller has looked up.
+func (l *Local) get(id uint64, name string) (any, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	value, ok := l.storage[id][name] // a nil map reads as empty
@@ -69,7 +81,12 @@ func (l *Local) Delete(name string) {
 // Release removes every value that the calling goroutine stored, and no
 // other goroutine's, as werkzeug's release_local(local).
 func (l *Local) Release() {
-	id := goroutineID()
+	l.release(goroutineID())
+}
+
+// release is Release for the goroutine id, which the caller has looked
+// up.
+func (l *Local) release(id uint64) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	delete(l.storage, id)
@@ -98,8 +115,10 @@ func (l *Local) Len() int {
 // The runtime prints the id only in the header of a stack trace,
 // "goroutine 42 [running]:", so goroutineID asks for its own trace and
 // reads the number. The header is meant for people, not programs, and
-// writing a trace is slow: see BenchmarkLookup.
+// writing a trace is slow: see BenchmarkLookup. So each method of Local
+// calls it at most once, and lookups counts the calls.
 func goroutineID() uint64 {
+	lookups.Add(1)
 	var buf [64]byte // room for the header; the rest of the trace is cut
 	n := runtime.Stack(buf[:], false)
 	rest, ok := bytes.CutPrefix(buf[:n], []byte("goroutine "))
@@ -113,3 +132,11 @@ func goroutineID() uint64 {
 	}
 	return id
 }
+
+// lookups counts the calls of goroutineID, so that a test can count what
+// one request costs. It is a counter, rather than a goroutineID variable
+// that the test swaps for a counting one, because swapping a function
+// that other goroutines are calling is itself a data race, and a counter
+// cannot be left swapped by a test that fails. Next to the stack trace
+// that each call writes, the atomic add is free.
+var lookups atomic.Int64

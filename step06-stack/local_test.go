@@ -28,6 +28,35 @@ func TestGoroutineIDs(t *testing.T) {
 	})
 }
 
+func TestEachMethodLooksUpTheGoroutineAtMostOnce(t *testing.T) {
+	var l Local
+	defer l.Release()
+	for _, tt := range []struct {
+		method string
+		call   func()
+		want   int64
+	}{
+		{"Set", func() { l.Set("request", "GET /") }, 1},
+		{"Get", func() { l.Get("request") }, 1},
+		{"Delete", func() { l.Delete("request") }, 1},
+		{"Release", func() { l.Release() }, 1},
+		{"Len", func() { l.Len() }, 0},
+	} {
+		t.Run(tt.method, func(t *testing.T) {
+			assert.Equal(t, tt.want, countLookups(tt.call))
+		})
+	}
+}
+
+// countLookups returns how many times f looked up its goroutine's id.
+// Nothing else may look ids up meanwhile: the tests of this package do
+// not run in parallel.
+func countLookups(f func()) int64 {
+	before := lookups.Load()
+	f()
+	return lookups.Load() - before
+}
+
 func TestEachGoroutineSeesOnlyItsOwnValues(t *testing.T) {
 	const goroutines, rounds = 50, 100
 	var l Local

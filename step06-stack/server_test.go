@@ -361,6 +361,22 @@ func TestAGoroutineThatAHandlerStartsDoesNotSeeTheRequest(t *testing.T) {
 	assert.Equal(t, http.StatusOK, got.status)
 }
 
+// TestARequestLooksUpItsGoroutineSixTimes counts what one request costs
+// in stack traces: pushing the request context looks for the current app
+// context and pushes two contexts, the view's request() reads the top of
+// the request stack, and popping the two contexts takes one more each.
+func TestARequestLooksUpItsGoroutineSixTimes(t *testing.T) {
+	addr, stop := startServer(t)
+	c := connect(t, addr)
+
+	n := countLookups(func() {
+		got := c.do("GET", "/tasks/task_01", "")
+		assert.Equal(t, "see someone\n", got.body)
+		stop() // every handler has returned, and its defers have run
+	})
+	assert.Equal(t, int64(6), n)
+}
+
 func TestOutsideARequestThereIsNoRequest(t *testing.T) {
 	top, ok := requestStack.Top()
 	assert.Nil(t, top)

@@ -75,6 +75,25 @@ func TestStack(t *testing.T) {
 	})
 }
 
+func TestEachStackMethodLooksUpTheGoroutineOnce(t *testing.T) {
+	var s Stack[int]
+	for _, tt := range []struct {
+		method string
+		call   func()
+	}{
+		{"Push", func() { s.Push(1) }},
+		{"Push onto a stack", func() { s.Push(2) }},
+		{"Top", func() { s.Top() }},
+		{"Pop", func() { s.Pop() }},
+		{"Pop of the last item", func() { s.Pop() }},
+		{"Pop of an empty stack", func() { s.Pop() }},
+	} {
+		t.Run(tt.method, func(t *testing.T) {
+			assert.Equal(t, int64(1), countLookups(tt.call))
+		})
+	}
+}
+
 // pushAndPop checks, on the calling goroutine, that its stack starts
 // empty, holds what it pushes, and is released by the last pop.
 func pushAndPop(s *Stack[string], item string) error {
