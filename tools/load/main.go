@@ -7,6 +7,12 @@
 //
 //	go run ./tools/load -addr 127.0.0.1:9100 -clients 64 -duration 5s -pid 1234
 //
+// With -proto http, each connection is an HTTP/1.1 keep-alive
+// connection that sends GET -path again and again, as a browser or a
+// proxy in front of the server would.
+//
+//	go run ./tools/load -proto http -addr 127.0.0.1:5000 -clients 50 -pid 1234
+//
 // Idle connections: -idle N opens N connections, each doing one round
 // trip first (unless -roundtrip=false, for a server that makes clients
 // wait before it serves them), waits for the server's memory to settle,
@@ -26,6 +32,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -33,11 +40,26 @@ import (
 	"time"
 )
 
-// requests holds the request each protocol repeats; every reply is one
-// line.
-var requests = map[string]string{
-	"echo": "hello\n",
-	"todo": "GET/task_01/status\n",
+// A protocol is the request that the clients repeat, and how to read
+// one reply to it.
+type protocol struct {
+	request string
+	reply   func(*bufio.Reader) error
+}
+
+// lineProtocols are the TCP protocols, whose every reply is one line.
+var lineProtocols = map[string]protocol{
+	"echo": {"hello\n", readLine},
+	"todo": {"GET/task_01/status\n", readLine},
+}
+
+// httpGet returns the protocol of HTTP/1.1 keep-alive clients that GET
+// path from host again and again.
+func httpGet(host, path string) protocol {
+	return protocol{
+		"GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n",
+		readResponse,
+	}
 }
 
 // Limits, so that a typo cannot exhaust the machine.
@@ -46,6 +68,7 @@ const (
 	maxIdle     = 10000
 	maxDuration = 5 * time.Minute
 	replyWait   = 5 * time.Second // a slower reply is an error
+	maxBody     = 1 << 20         // a larger HTTP body is an error
 )
 
 // How to tell that memory has settled: it has not grown for settleFor,
@@ -58,7 +81,8 @@ const (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:9000", "server address (loopback)")
-	proto := flag.String("proto", "echo", "protocol: echo or todo")
+	proto := flag.String("proto", "echo", "protocol: echo, todo or http")
+	path := flag.String("path", "/tasks/task_01", "with -proto http: what to GET")
 	clients := flag.Int("clients", 1, "concurrent connections doing round trips")
 	duration := flag.Duration("duration", 5*time.Second, "how long to run")
 	pid := flag.Int("pid", 0, "server process id, to read its CPU and memory")
@@ -66,10 +90,13 @@ func main() {
 	roundtrip := flag.Bool("roundtrip", true, "with -idle: one round trip first")
 	flag.Parse()
 
-	req, ok := requests[*proto]
+	p, ok := lineProtocols[*proto]
 	switch {
-	case !ok:
-		log.Fatalf("-proto %q: want echo or todo", *proto)
+	case *proto == "http" && !validPath(*path):
+		log.Fatalf("-path %q: want up to 1024 bytes, starting with /, "+
+			"without spaces or control characters", *path)
+	case !ok && *proto != "http":
+		log.Fatalf("-proto %q: want echo, todo or http", *proto)
 	case *clients < 1 || *clients > maxClients:
 		log.Fatalf("-clients %d: want 1 to %d", *clients, maxClients)
 	case *duration <= 0 || *duration > maxDuration:
@@ -83,9 +110,12 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	if *proto == "http" {
+		p = httpGet(target, *path)
+	}
 
 	if *idle > 0 {
-		before, after, err := idleCost(target, req, *idle, *roundtrip, *pid)
+		before, after, err := idleCost(target, p, *idle, *roundtrip, *pid)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -95,12 +125,16 @@ func main() {
 		return
 	}
 
-	r, err := measure(target, req, *clients, *duration, *pid)
+	r, err := measure(target, p, *clients, *duration, *pid)
 	if err != nil {
 		log.Fatal(err)
 	}
+	what := *proto
+	if *proto == "http" {
+		what = "http GET " + *path
+	}
 	fmt.Printf("%s %d clients x %v: %d requests, %.0f requests/s",
-		*proto, *clients, *duration, r.requests,
+		what, *clients, *duration, r.requests,
 		float64(r.requests)/r.elapsed.Seconds())
 	if *pid > 0 && r.requests > 0 {
 		perReq := r.cpu.Seconds() / float64(r.requests) * 1e6
@@ -129,10 +163,10 @@ type result struct {
 	cpu      time.Duration // the server's; zero without a pid
 }
 
-// measure connects n clients to addr, has each repeat req for d, and
-// counts the round trips. With pid > 0 it also reads the CPU time that
-// process used meanwhile.
-func measure(addr, req string, n int, d time.Duration, pid int) (
+// measure connects n clients to addr, has each repeat p's request for d,
+// and counts the round trips. With pid > 0 it also reads the CPU time
+// that process used meanwhile.
+func measure(addr string, p protocol, n int, d time.Duration, pid int) (
 	result, error,
 ) {
 	clients, err := connect(addr, n)
@@ -155,7 +189,7 @@ func measure(addr, req string, n int, d time.Duration, pid int) (
 		c.conn.SetDeadline(end.Add(replyWait)) // once, not per request
 		wg.Go(func() {
 			for time.Now().Before(end) {
-				if errs[i] = c.roundTrip(req); errs[i] != nil {
+				if errs[i] = c.roundTrip(p); errs[i] != nil {
 					return
 				}
 				counts[i]++
@@ -175,10 +209,10 @@ func measure(addr, req string, n int, d time.Duration, pid int) (
 	return r, errors.Join(errs...)
 }
 
-// idleCost opens n connections to addr (each doing one round trip of req
+// idleCost opens n connections to addr (each doing one round trip of p
 // first, if roundtrip), and returns the resident memory of process pid
 // before, and after it has settled.
-func idleCost(addr, req string, n int, roundtrip bool, pid int) (
+func idleCost(addr string, p protocol, n int, roundtrip bool, pid int) (
 	before, after int64, err error,
 ) {
 	if before, err = rss(pid); err != nil {
@@ -192,7 +226,7 @@ func idleCost(addr, req string, n int, roundtrip bool, pid int) (
 	if roundtrip {
 		for _, c := range clients {
 			c.conn.SetDeadline(time.Now().Add(replyWait))
-			if err := c.roundTrip(req); err != nil {
+			if err := c.roundTrip(p); err != nil {
 				return 0, 0, err
 			}
 		}
@@ -227,13 +261,55 @@ func closeAll(clients []*client) {
 	}
 }
 
-// roundTrip sends req and reads one reply line.
-func (c *client) roundTrip(req string) error {
-	if _, err := io.WriteString(c.conn, req); err != nil {
+// roundTrip sends p's request and reads one reply.
+func (c *client) roundTrip(p protocol) error {
+	if _, err := io.WriteString(c.conn, p.request); err != nil {
 		return err
 	}
-	_, err := c.r.ReadSlice('\n')
+	return p.reply(c.r)
+}
+
+// readLine reads one reply line, of at most the reader's buffer size.
+func readLine(r *bufio.Reader) error {
+	_, err := r.ReadSlice('\n')
 	return err
+}
+
+// readResponse reads one HTTP response, body included, so that the next
+// one can follow on the same connection. Anything but 200 OK is an
+// error, and so is a server that closes the connection after it: a
+// measurement of keep-alive clients must not quietly reconnect.
+func readResponse(r *bufio.Reader) error {
+	resp, err := http.ReadResponse(r, nil)
+	if err != nil {
+		return err
+	}
+	n, err := io.Copy(io.Discard, io.LimitReader(resp.Body, maxBody+1))
+	resp.Body.Close()
+	switch {
+	case err != nil:
+		return err
+	case n > maxBody:
+		return fmt.Errorf("response body over %d bytes", maxBody)
+	case resp.StatusCode != http.StatusOK:
+		return fmt.Errorf("server answered %s", resp.Status)
+	case resp.Close:
+		return errors.New("server closes the connection after each response")
+	}
+	return nil
+}
+
+// validPath reports whether path can stand in a request line as it is.
+func validPath(path string) bool {
+	if !strings.HasPrefix(path, "/") || len(path) > 1024 {
+		return false
+	}
+	for _, b := range []byte(path) {
+		if b <= ' ' || b == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // settledRSS polls the resident memory of pid until it has stopped

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"strings"
@@ -29,7 +31,7 @@ func TestMain(m *testing.M) {
 func TestMeasuresRoundTrips(t *testing.T) {
 	addr, pid := startProcess(t, "echo")
 
-	r, err := measure(addr, requests["echo"], 4, 200*time.Millisecond, pid)
+	r, err := measure(addr, lineProtocols["echo"], 4, 200*time.Millisecond, pid)
 
 	require.NoError(t, err)
 	assert.Positive(t, r.requests)
@@ -49,7 +51,7 @@ func TestSpeaksTheTodoProtocol(t *testing.T) {
 		}
 	})
 
-	r, err := measure(addr, requests["todo"], 2, 50*time.Millisecond, 0)
+	r, err := measure(addr, lineProtocols["todo"], 2, 50*time.Millisecond, 0)
 
 	require.NoError(t, err)
 	assert.Positive(t, r.requests)
@@ -59,9 +61,102 @@ func TestSpeaksTheTodoProtocol(t *testing.T) {
 func TestFailsWhenTheServerHangsUp(t *testing.T) {
 	addr := startServer(t, func(net.Conn) {}) // hangs up at once
 
-	_, err := measure(addr, requests["echo"], 2, time.Second, 0)
+	_, err := measure(addr, lineProtocols["echo"], 2, time.Second, 0)
 
 	assert.Error(t, err)
+}
+
+func TestMeasuresHTTPKeepAliveClients(t *testing.T) {
+	addr, pid := startProcess(t, "http")
+
+	r, err := measure(addr, httpGet(addr, "/tasks/task_01"), 4,
+		200*time.Millisecond, pid)
+
+	require.NoError(t, err)
+	assert.Positive(t, r.requests)
+	assert.GreaterOrEqual(t, r.cpu, time.Duration(0))
+}
+
+func TestHTTPClientsKeepTheirConnections(t *testing.T) {
+	var mu sync.Mutex
+	paths := map[string]int{}
+	conns := 0
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(
+		func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			paths[r.Method+" "+r.URL.Path]++
+			mu.Unlock()
+			io.WriteString(w, "see someone\n")
+		}))
+	srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			mu.Lock()
+			conns++
+			mu.Unlock()
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	addr := srv.Listener.Addr().String()
+
+	r, err := measure(addr, httpGet(addr, "/tasks/task_01"), 3,
+		50*time.Millisecond, 0)
+
+	require.NoError(t, err)
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Equal(t, 3, conns, "one connection per client, kept open")
+	assert.Equal(t, map[string]int{"GET /tasks/task_01": int(r.requests)},
+		paths, "every request counted, and no other")
+}
+
+func TestReadsOneHTTPResponse(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		response string
+		ok       bool
+	}{
+		{"200 with a body",
+			"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc", true},
+		{"200 with a chunked body", "HTTP/1.1 200 OK\r\n" +
+			"Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n", true},
+		{"a status other than 200 is an error",
+			"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n", false},
+		{"a server that closes the connection is an error",
+			"HTTP/1.1 200 OK\r\nConnection: close\r\n" +
+				"Content-Length: 0\r\n\r\n", false},
+		{"a body cut short is an error",
+			"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nabc", false},
+		{"a body over 1 MiB is an error",
+			"HTTP/1.1 200 OK\r\nContent-Length: 1048577\r\n\r\n" +
+				strings.Repeat("a", maxBody+1), false},
+		{"a reply that is not HTTP is an error", "see someone\r\n", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := bufio.NewReader(strings.NewReader(tt.response))
+			err := readResponse(r)
+			assert.Equal(t, tt.ok, err == nil, "error: %v", err)
+		})
+	}
+}
+
+func TestAcceptsOnlyPathsThatFitARequestLine(t *testing.T) {
+	for _, tt := range []struct {
+		path string
+		ok   bool
+	}{
+		{"/tasks/task_01", true},
+		{"/tasks/%E4%BB%BB?x=1", true},
+		{"", false},
+		{"tasks", false},
+		{"/a b", false},
+		{"/a\r\nHost: x", false},
+		{"/" + strings.Repeat("a", 1024), false},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			assert.Equal(t, tt.ok, validPath(tt.path))
+		})
+	}
 }
 
 func TestMeasuresIdleConnections(t *testing.T) {
@@ -76,7 +171,7 @@ func TestMeasuresIdleConnections(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			addr, pid := startProcess(t, tt.server)
 
-			before, after, err := idleCost(addr, requests["echo"], 50,
+			before, after, err := idleCost(addr, lineProtocols["echo"], 50,
 				tt.roundtrip, pid)
 
 			require.NoError(t, err)
@@ -154,14 +249,22 @@ func startProcess(t *testing.T, mode string) (addr string, pid int) {
 }
 
 // runServer is the server process: it prints its address and then, in
-// mode "echo", echoes every connection; in mode "deaf", it never accepts
-// one, as a server whose workers are all busy. It runs until killed.
+// mode "echo", echoes every connection; in mode "http", answers every
+// HTTP request with 200 OK; in mode "deaf", it never accepts a
+// connection, as a server whose workers are all busy. It runs until
+// killed.
 func runServer(mode string) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(ln.Addr())
+	if mode == "http" {
+		panic(http.Serve(ln, http.HandlerFunc(
+			func(w http.ResponseWriter, _ *http.Request) {
+				io.WriteString(w, "see someone\n")
+			})))
+	}
 	for mode == "echo" {
 		c, err := ln.Accept()
 		if err != nil {
