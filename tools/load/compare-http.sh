@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Measures, in one run, the CPU time per request of four servers of the
-# same routes: the plainest net/http server (tools/baseline/http),
-# step05-local, step06-stack, and step06's two apps in Flask on waitress
-# (tools/baseline/todo_flask.py, skipped without Debian's python3-flask
-# and python3-waitress). Each round measures every server once, one after
-# the other, so that what else the machine does weighs on all of them;
-# the table shows the median of the rounds.
+# Measures, in one run, the CPU time per request of four servers that
+# answer GET /tasks/task_01 alike: the plainest net/http server
+# (tools/baseline/http), step05-local, step06-stack, and step06's two
+# apps in Flask on waitress (tools/baseline/todo_flask.py, skipped
+# without Debian's python3-flask and python3-waitress). Each round
+# measures every server once, one after the other, so that what else the
+# machine does weighs on all of them; the table shows the median of the
+# rounds.
 #
 #	bash tools/load/compare-http.sh [rounds [duration [clients]]]
 #
