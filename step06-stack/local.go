@@ -138,5 +138,5 @@ func goroutineID() uint64 {
 // that the test swaps for a counting one, because swapping a function
 // that other goroutines are calling is itself a data race, and a counter
 // cannot be left swapped by a test that fails. Next to the stack trace
-// that each call writes, the atomic add is free.
+// that each call writes, the atomic add costs next to nothing.
 var lookups atomic.Int64
