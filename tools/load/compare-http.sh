@@ -25,6 +25,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap "exit 1" INT TERM # exit, and so clean up, on Ctrl-C too
 
 go build -o "$tmp/load" ./tools/load
 go build -o "$tmp/nethttp" ./tools/baseline/http
