@@ -53,6 +53,25 @@ var lineProtocols = map[string]protocol{
 	"todo": {"GET/task_01/status\n", readLine},
 }
 
+// protocolFor returns the protocol called name. For "http", it is
+// httpGet(host, path).
+func protocolFor(name, host, path string) (protocol, error) {
+	if name == "http" {
+		if !validPath(path) {
+			return protocol{}, fmt.Errorf("-path %q: want up to 1024 "+
+				"bytes, starting with /, without spaces or control "+
+				"characters", path)
+		}
+		return httpGet(host, path), nil
+	}
+	p, ok := lineProtocols[name]
+	if !ok {
+		return protocol{}, fmt.Errorf("-proto %q: want echo, todo or http",
+			name)
+	}
+	return p, nil
+}
+
 // httpGet returns the protocol of HTTP/1.1 keep-alive clients that GET
 // path from host again and again.
 func httpGet(host, path string) protocol {
@@ -90,13 +109,7 @@ func main() {
 	roundtrip := flag.Bool("roundtrip", true, "with -idle: one round trip first")
 	flag.Parse()
 
-	p, ok := lineProtocols[*proto]
 	switch {
-	case *proto == "http" && !validPath(*path):
-		log.Fatalf("-path %q: want up to 1024 bytes, starting with /, "+
-			"without spaces or control characters", *path)
-	case !ok && *proto != "http":
-		log.Fatalf("-proto %q: want echo, todo or http", *proto)
 	case *clients < 1 || *clients > maxClients:
 		log.Fatalf("-clients %d: want 1 to %d", *clients, maxClients)
 	case *duration <= 0 || *duration > maxDuration:
@@ -110,8 +123,9 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if *proto == "http" {
-		p = httpGet(target, *path)
+	p, err := protocolFor(*proto, target, *path)
+	if err != nil {
+		log.Fatal(err)
 	}
 
 	if *idle > 0 {

@@ -140,6 +140,30 @@ func TestReadsOneHTTPResponse(t *testing.T) {
 	}
 }
 
+func TestKnowsItsProtocols(t *testing.T) {
+	for _, tt := range []struct {
+		name, path string
+		request    string // "" for an error
+	}{
+		{"echo", "", "hello\n"},
+		{"todo", "", "GET/task_01/status\n"},
+		{"http", "/tasks/task_01",
+			"GET /tasks/task_01 HTTP/1.1\r\nHost: 127.0.0.1:5000\r\n\r\n"},
+		{"http", "tasks/task_01", ""},
+		{"gopher", "", ""},
+	} {
+		t.Run(tt.name+" "+tt.path, func(t *testing.T) {
+			p, err := protocolFor(tt.name, "127.0.0.1:5000", tt.path)
+			if tt.request == "" {
+				assert.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.request, p.request)
+		})
+	}
+}
+
 func TestAcceptsOnlyPathsThatFitARequestLine(t *testing.T) {
 	for _, tt := range []struct {
 		path string
