@@ -185,7 +185,7 @@ func free(port int) bool {
 // the browser tests of step05 and step06 drive.
 var browsers = []string{
 	"chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
-	"chrome", "msedge", "microsoft-edge", "brave-browser",
+	"chrome", "headless-shell", "msedge", "microsoft-edge", "brave-browser",
 	"/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
 	"/Applications/Chromium.app/Contents/MacOS/Chromium",
 }
