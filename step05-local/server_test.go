@@ -513,14 +513,15 @@ func curl(t *testing.T, args []string) string {
 }
 
 // startServer serves on a fresh loopback port until stop is called or the
-// test ends. stop cancels Serve and checks that it returns, and promptly.
-func startServer(t *testing.T) (addr string, stop func()) {
+// test ends, answering to hosts too. stop cancels Serve and checks that
+// it returns, and promptly.
+func startServer(t *testing.T, hosts ...string) (addr string, stop func()) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, ln) }()
+	go func() { done <- Serve(ctx, ln, hosts...) }()
 	stop = sync.OnceFunc(func() {
 		cancel()
 		select {
