@@ -11,11 +11,15 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:5000", "address to listen on")
+	hosts := flag.String("hosts", "", "other host `names` that clients may "+
+		"use to reach the server, comma-separated, for example the "+
+		"laptop's name or IP address when serving a room")
 	flag.Parse()
 
 	// Ctrl-C (SIGINT) or SIGTERM cancels ctx, and Serve returns.
@@ -27,7 +31,7 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("listening on %s", ln.Addr())
-	if err := Serve(ctx, ln); err != nil {
+	if err := Serve(ctx, ln, strings.Split(*hosts, ",")...); err != nil {
 		log.Fatal(err)
 	}
 	log.Print("stopped")
