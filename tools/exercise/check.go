@@ -64,6 +64,7 @@ func runTests(ex *exercise, dir string, race bool) (*result, error) {
 	}
 
 	r := &result{output: make(map[string][]string), race: race}
+	var running []string // tests started and not ended: a panic kills them
 	for line := range strings.Lines(string(out)) {
 		var ev struct {
 			Action, Test, Output string
@@ -79,12 +80,20 @@ func runTests(ex *exercise, dir string, race bool) (*result, error) {
 			name, _, _ := strings.Cut(ev.Test, "/")
 			r.output[name] = append(r.output[name],
 				strings.TrimRight(ev.Output, "\n"))
+		case ev.Action == "run" && top:
+			running = append(running, ev.Test)
 		case ev.Action == "pass" && top:
 			r.passed = append(r.passed, ev.Test)
 		case ev.Action == "fail" && top:
 			r.failed = append(r.failed, ev.Test)
 		}
+		if top && (ev.Action == "pass" || ev.Action == "fail" || ev.Action == "skip") {
+			running = slices.DeleteFunc(running, func(s string) bool { return s == ev.Test })
+		}
 	}
+	// A test that never ended was running when the test binary died, of
+	// a panic in some goroutine: it failed.
+	r.failed = append(r.failed, running...)
 	// It failed, and no test did: it did not build, or go vet, which go
 	// test runs first, found a mistake. Some of that is reported on
 	// stderr, not in the JSON.
