@@ -94,6 +94,10 @@ func runTests(ex *exercise, dir string, race bool) (*result, error) {
 	// A test that never ended was running when the test binary died, of
 	// a panic in some goroutine: it failed.
 	r.failed = append(r.failed, running...)
+	// The exercise lists its tests in the order to read their failures.
+	slices.SortStableFunc(r.failed, func(a, b string) int {
+		return order(ex, a) - order(ex, b)
+	})
 	// It failed, and no test did: it did not build, or go vet, which go
 	// test runs first, found a mistake. Some of that is reported on
 	// stderr, not in the JSON.
@@ -109,6 +113,14 @@ func runTests(ex *exercise, dir string, race bool) (*result, error) {
 		}
 	}
 	return r, nil
+}
+
+// order is where name stands in the exercise's tests, others last.
+func order(ex *exercise, name string) int {
+	if i := slices.Index(ex.Tests, name); i >= 0 {
+		return i
+	}
+	return len(ex.Tests)
 }
 
 // summary returns a few lines on what failed: the first failing test's
@@ -142,7 +154,7 @@ func (r *result) summary() []string {
 		case !strings.HasPrefix(l, "        \t"):
 			label = "" // a line of the test's own, or of go test
 		}
-		if t == "" || label == "Error Trace" || label == "Test" ||
+		if t == "" || label == "Error Trace" || label == "Test" || label == "Diff" ||
 			strings.HasPrefix(t, "=== ") || strings.HasPrefix(t, "--- ") {
 			continue
 		}
@@ -159,6 +171,7 @@ func (r *result) summary() []string {
 // say what went wrong, the others where, which the learner can do without.
 var testifyLabels = map[string]bool{
 	"Error Trace": true, "Error": true, "Test": true, "Messages": true,
+	"Diff": true,
 }
 
 // clip keeps the first n lines, and says how many it left out.
