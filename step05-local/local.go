@@ -13,12 +13,15 @@ import (
 // values that the calling goroutine stored. The zero Local is empty and
 // ready to use. A Local is safe for concurrent use.
 //
-// Werkzeug keys its storage by thread or greenlet id, and Local keys it
-// by goroutine id. Go never reuses a goroutine id, so the values of a
-// goroutine that ends without calling Release stay here, unreachable,
-// for as long as the program runs: Len shows them pile up. Every
-// goroutine that stores something must Release it, deferred, before it
-// ends.
+// Werkzeug's Local, up to werkzeug 1.0.1, keys its storage by thread or
+// greenlet id, and Local keys it by goroutine id. What a goroutine does
+// not release stays with its id. While the goroutine runs, it finds the
+// values again, whatever it does next: net/http serves every request of
+// a keep-alive connection on one goroutine, so the next request finds
+// what this one left. Once the goroutine ends, Go never reuses its id,
+// so its values stay here, unreachable, for as long as the program runs:
+// Len shows them pile up. Every goroutine that stores something must
+// Release it, deferred, as soon as it is done with it.
 type Local struct {
 	mu      sync.Mutex
 	storage map[uint64]map[string]any // goroutine id -> name -> value
