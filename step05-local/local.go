@@ -45,7 +45,8 @@ func (l *Local) Set(name string, value any) {
 }
 
 // Get returns the value that the calling goroutine stored under name, and
-// whether it stored one. It never returns another goroutine's value: a
+// whether it stored one, where werkzeug's local.name raises
+// AttributeError. It never returns another goroutine's value: a
 // goroutine that stored nothing, such as one that a request handler
 // started, gets nil and false.
 func (l *Local) Get(name string) (any, bool) {
@@ -58,7 +59,7 @@ func (l *Local) Get(name string) (any, bool) {
 
 // Delete removes the value that the calling goroutine stored under name,
 // as werkzeug's del local.name. Deleting a name that is not set does
-// nothing.
+// nothing, where werkzeug raises AttributeError.
 func (l *Local) Delete(name string) {
 	id := goroutineID()
 	l.mu.Lock()

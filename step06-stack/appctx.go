@@ -8,7 +8,8 @@ import (
 	"slices"
 )
 
-// The two stacks that Flask keeps per thread, here per goroutine: the app
+// The two stacks that Flask keeps per thread (up to Flask 2.1, which
+// keeps them in werkzeug LocalStacks), here per goroutine: the app
 // contexts and the request contexts. CurrentApp, G and request read their
 // tops; nothing is passed to the code that calls them.
 var (
@@ -252,7 +253,7 @@ func (app *App) RequestContext(r *http.Request) *RequestContext {
 // A request needs a context of its own app: if none is current, or the
 // current one is another app's, Push pushes one first, and Pop pops it.
 // If its app's context is current already, the request shares it, g
-// included.
+// included, as in Flask up to 3.1.
 func (c *RequestContext) Push() {
 	if top, ok := appStack.Top(); !ok || top.App != c.App {
 		c.appCtx = c.App.AppContext()
