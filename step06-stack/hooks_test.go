@@ -7,6 +7,8 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -114,6 +116,20 @@ func TestHooksRunInFlasksOrder(t *testing.T) {
 			assert.Zero(t, bound(), "goroutines with contexts left")
 		})
 	}
+}
+
+// TestTheReadmeShowsWhatFlaskPrints runs flask_hooks.py, where Flask is
+// installed, and checks that README.md shows what it prints.
+func TestTheReadmeShowsWhatFlaskPrints(t *testing.T) {
+	if exec.Command("python3", "-c", "import flask").Run() != nil {
+		t.Skip("needs python3 and Flask: apt-get install python3-flask")
+	}
+	out, err := exec.Command("python3", "flask_hooks.py").Output()
+	require.NoError(t, err)
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	assert.Contains(t, string(readme),
+		"$ python3 step06-stack/flask_hooks.py\n"+string(out)+"```\n")
 }
 
 // TestAViewThatBreaksTheStackIsLoggedAndCleanedUp has views push or pop
