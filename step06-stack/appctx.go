@@ -94,12 +94,13 @@ func (app *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx.Push()
 	defer func() {
 		p := recover()
-		if err := ctx.pop(panicError(p)); err != nil {
+		cause := panicError(p)
+		if err := ctx.pop(cause); err != nil {
 			// A view pushed a context and left it, or popped this one.
 			// The goroutine goes on to serve the next request of the
 			// connection, so leave its stacks as the request found them.
 			log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
-			ctx.unwind(panicError(p))
+			ctx.unwind(cause)
 		}
 		if p != nil {
 			panic(p) // net/http logs it and drops the connection
