@@ -41,13 +41,10 @@ func Example_appContexts() {
 // a socket, as Flask's test client does.
 func Example_beforeRequest() {
 	app := NewApp("app")
-	app.BeforeRequest(func() error {
-		g, err := G()
-		if err != nil {
-			return err
-		}
+	app.BeforeRequest(func() (response, bool) {
+		g, _ := G() // NOTE: ignoring errors: a hook runs in a context
 		g.Set("permission_code_list", []string{"list", "add"})
-		return nil
+		return response{}, false // no answer: on to the view
 	})
 	app.Handle("/{$}", view(func() response {
 		g, _ := G() // NOTE: ignoring errors: a view runs in a context
