@@ -13,9 +13,13 @@ import threading
 import time
 
 
+print_lock = threading.Lock()  # print writes a line and its end apart
+
+
 def show(arg):
     time.sleep(1)  # the work, still going on when main ends
-    print('thread' + str(arg))
+    with print_lock:
+        print('thread' + str(arg))
 
 
 def program(daemon):
