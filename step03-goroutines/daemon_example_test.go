@@ -26,7 +26,10 @@ func Example_daemon() {
 		fmt.Printf("daemon=%t:\n", daemon)
 		cmd := exec.Command(os.Args[0], "-test.run=^TestDaemonChild$")
 		cmd.Env = append(os.Environ(),
-			"STEP03_DAEMON_CHILD="+strconv.FormatBool(daemon))
+			"STEP03_DAEMON_CHILD="+strconv.FormatBool(daemon),
+			// Built with -race, a program waits a second before it
+			// exits, to catch races at exit; this one must not.
+			"GORACE="+os.Getenv("GORACE")+" atexit_sleep_ms=0")
 		out, err := cmd.Output()
 		if err != nil {
 			fmt.Println(err)
