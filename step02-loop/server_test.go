@@ -131,7 +131,9 @@ func TestReadmeSnippets(t *testing.T) {
 	require.Greater(t, len(blocks), 1, "README.md has no Go snippet")
 	for _, block := range blocks[1:] {
 		snippet, _, _ := strings.Cut(block, "```")
-		assert.Contains(t, string(source), snippet)
+		// Not assert.Contains: on failure it prints the whole source.
+		assert.True(t, strings.Contains(string(source), snippet),
+			"this snippet of README.md is not in the source:\n%s", snippet)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -156,6 +157,20 @@ func TestClosesEveryConnectionWhenAcceptFails(t *testing.T) {
 	assert.ErrorIs(t, err, io.EOF, "the server should have hung up")
 }
 
+func TestStopsWhenOutOfFileDescriptors(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	fl := faultyListener{ln, make(chan error, 1)}
+	fl.errs <- acceptError(syscall.EMFILE) // "too many open files"
+
+	err = Serve(context.Background(), fl)
+
+	// The NOTE in Serve: a shortage that would soon be over stops the
+	// server for good. step04 waits, and tries again.
+	assert.ErrorIs(t, err, syscall.EMFILE)
+}
+
 // BenchmarkEcho measures round trips of a short message over loopback,
 // for one client and for many at once.
 func BenchmarkEcho(b *testing.B) {
@@ -228,7 +243,9 @@ func TestReadmeSnippets(t *testing.T) {
 	require.Greater(t, len(blocks), 1, "README.md has no Go snippet")
 	for _, block := range blocks[1:] {
 		snippet, _, _ := strings.Cut(block, "```")
-		assert.Contains(t, string(source), snippet)
+		// Not assert.Contains: on failure it prints the whole source.
+		assert.True(t, strings.Contains(string(source), snippet),
+			"this snippet of README.md is not in the source:\n%s", snippet)
 	}
 }
 
@@ -276,6 +293,29 @@ func startServer(t testing.TB) (addr string, stop func()) {
 	})
 	t.Cleanup(stop)
 	return ln.Addr().String(), stop
+}
+
+// faultyListener stands for a process that runs short of file
+// descriptors. Each Accept first takes an error from errs: a non-nil one
+// it returns, as a real Accept fails; on nil, or once errs is closed, it
+// accepts a connection from the real listener.
+type faultyListener struct {
+	net.Listener
+	errs chan error
+}
+
+func (l faultyListener) Accept() (net.Conn, error) {
+	if err := <-l.errs; err != nil {
+		return nil, err
+	}
+	return l.Listener.Accept()
+}
+
+// acceptError is the error that Accept returns on Linux when its system
+// call fails with errno.
+func acceptError(errno syscall.Errno) error {
+	return &net.OpError{Op: "accept", Net: "tcp",
+		Err: os.NewSyscallError("accept4", errno)}
 }
 
 // dial connects to addr; the connection is closed when the test ends.

@@ -10,8 +10,12 @@ import (
 	"log"
 	"net"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -302,6 +306,194 @@ func TestClosesEveryConnectionWhenAcceptFails(t *testing.T) {
 	assert.ErrorIs(t, err, io.EOF, "the server should have hung up")
 }
 
+func TestRetriesAnAcceptThatRanShort(t *testing.T) {
+	var logged bytes.Buffer
+	log.SetOutput(&logged) // Serve logs each wait
+	t.Cleanup(func() { log.SetOutput(io.Discard) })
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	fl := faultyListener{ln, make(chan error)}
+	stop := serve(t, fl)
+	addr := ln.Addr().String()
+
+	fl.next(t, nil) // accepts a client, which stores a task
+	assert.Equal(t, "submit success",
+		ask(t, addr, "POST/task_04=go shopping/status"))
+
+	fl.next(t, acceptError(syscall.EMFILE)) // Serve waits 5ms
+	fl.next(t, acceptError(syscall.ENFILE)) // then 10ms
+	fl.next(t, nil)                         // and accepts a client
+	assert.Equal(t, "go shopping", ask(t, addr, "GET/task_04/status"))
+
+	fl.next(t, acceptError(syscall.ECONNABORTED)) // 5ms: it accepted
+	close(fl.errs)                                // and from now on, it does
+	assert.Equal(t, "go shopping", ask(t, addr, "GET/task_04/status"))
+
+	stop()
+	var waits []string // one line per wait
+	for line := range strings.Lines(logged.String()) {
+		if _, wait, ok := strings.Cut(line, "; retrying in "); ok {
+			waits = append(waits, strings.TrimSpace(wait))
+		}
+	}
+	assert.Equal(t, []string{"5ms", "10ms", "5ms"}, waits)
+	assert.Contains(t, logged.String(),
+		"accept tcp: accept4: too many open files; retrying in 5ms\n")
+}
+
+func TestStopsWhileWaitingToRetry(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	fl := faultyListener{ln, make(chan error)}
+	stop := serve(t, fl)
+
+	// Seven failures in a row: Serve now waits 320ms before it calls
+	// Accept again, and that Accept would wait for errs forever.
+	for range 7 {
+		fl.next(t, acceptError(syscall.EMFILE))
+	}
+
+	stop() // fails the test unless Serve returns without that Accept
+	close(fl.errs)
+}
+
+func TestRetriesOnlyWhatGoesAway(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want bool
+	}{
+		{acceptError(syscall.EMFILE), true},
+		{acceptError(syscall.ENFILE), true},
+		{acceptError(syscall.ENOBUFS), true},
+		{acceptError(syscall.ENOMEM), true},
+		{acceptError(syscall.ECONNABORTED), true},
+		{acceptError(syscall.EBADF), false},
+		{acceptError(syscall.EINVAL), false},
+		{net.ErrClosed, false},
+		{errors.New("something else"), false},
+	} {
+		assert.Equal(t, tt.want, retryable(tt.err), "%v", tt.err)
+	}
+}
+
+// TestSurvivesAFloodUnderAFileLimit runs the server as its own program,
+// allowed 48 open files, and connects 150 clients at once.
+func TestSurvivesAFloodUnderAFileLimit(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("sets the file limit with bash's ulimit, tested on Linux")
+	}
+	bin := filepath.Join(t.TempDir(), "server")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	require.NoError(t, err, "go build: %s", out)
+
+	t.Run("and keeps its tasks", func(t *testing.T) {
+		srv := startLimited(t, bin)
+		conn := dial(t, srv.addr)
+		send(t, conn, "POST/task_04=go shopping/status\n")
+		assert.Equal(t, "submit success", receive(t, conn))
+
+		conns := flood(t, srv.addr)
+		srv.waitFor(t, "too many open files; retrying in")
+		for _, conn := range conns {
+			conn.Close()
+		}
+
+		conn = dial(t, srv.addr) // waits behind the flood's last clients
+		send(t, conn, "GET/task_04/status\n")
+		assert.Equal(t, "go shopping", receive(t, conn))
+	})
+
+	t.Run("and stops while it waits to retry", func(t *testing.T) {
+		srv := startLimited(t, bin)
+		flood(t, srv.addr)
+		srv.waitFor(t, "too many open files; retrying in")
+
+		require.NoError(t, srv.cmd.Process.Signal(syscall.SIGTERM))
+		select {
+		case <-srv.exited:
+			assert.NoError(t, srv.err, "the server should exit with status 0")
+		case <-time.After(arrives):
+			t.Fatal("the server did not exit")
+		}
+	})
+}
+
+// limitedServer is the server run as a program of its own.
+type limitedServer struct {
+	addr   string
+	cmd    *exec.Cmd
+	log    chan string   // the lines it logs
+	exited chan struct{} // closed when it has exited
+	err    error         // then, what cmd.Wait returned
+}
+
+// startLimited starts the program bin with a limit of 48 open files,
+// stdin, stdout and stderr included. The test ends it if it is running.
+func startLimited(t *testing.T, bin string, args ...string) *limitedServer {
+	t.Helper()
+	args = append([]string{"-c", `ulimit -n 48 && exec "$@"`, "bash", bin,
+		"-addr", "127.0.0.1:0"}, args...)
+	srv := &limitedServer{
+		cmd: exec.Command("bash", args...),
+		// Enough room for all it logs here: the server never waits for
+		// the test to read.
+		log:    make(chan string, 10000),
+		exited: make(chan struct{}),
+	}
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	srv.cmd.Stderr = w
+	require.NoError(t, srv.cmd.Start())
+	w.Close() // the server has its own copy
+	go func() {
+		defer r.Close()
+		lines := bufio.NewScanner(r)
+		for lines.Scan() {
+			srv.log <- lines.Text()
+		}
+	}()
+	go func() {
+		srv.err = srv.cmd.Wait()
+		close(srv.exited)
+	}()
+	t.Cleanup(func() {
+		srv.cmd.Process.Kill() // fails if it has exited: fine
+		<-srv.exited
+	})
+
+	line := srv.waitFor(t, "listening on ")
+	_, srv.addr, _ = strings.Cut(line, "listening on ")
+	return srv
+}
+
+// waitFor reads the server's log until a line contains s, and returns it.
+func (srv *limitedServer) waitFor(t *testing.T, s string) string {
+	t.Helper()
+	timeout := time.After(arrives)
+	for {
+		select {
+		case line := <-srv.log:
+			if strings.Contains(line, s) {
+				return line
+			}
+		case <-timeout:
+			t.Fatalf("the server did not log %q", s)
+		}
+	}
+}
+
+// flood connects 150 clients to addr, each with a request, and leaves
+// them connected.
+func flood(t *testing.T, addr string) []net.Conn {
+	t.Helper()
+	conns := make([]net.Conn, 150)
+	for i := range conns {
+		conns[i] = dial(t, addr)
+		send(t, conns[i], "GET/task_01/status\n")
+	}
+	return conns
+}
+
 // The benchmarks time round trips over loopback: a client sends a request,
 // or a batch of them, and reads the replies before it sends more.
 
@@ -377,7 +569,9 @@ func TestReadmeSnippets(t *testing.T) {
 	require.Greater(t, len(blocks), 1, "README.md has no Go snippet")
 	for _, block := range blocks[1:] {
 		snippet, _, _ := strings.Cut(block, "```")
-		assert.Contains(t, string(source), snippet)
+		// Not assert.Contains: on failure it prints the whole source.
+		assert.True(t, strings.Contains(string(source), snippet),
+			"this snippet of README.md is not in the source:\n%s", snippet)
 	}
 }
 
@@ -411,6 +605,13 @@ func startServer(t testing.TB) (addr string, stop func()) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
+	return ln.Addr().String(), serve(t, ln)
+}
+
+// serve runs Serve on ln until stop is called or the test ends. stop
+// cancels Serve and checks that it returns nil, and promptly.
+func serve(t testing.TB, ln net.Listener) (stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- Serve(ctx, ln) }()
@@ -424,7 +625,51 @@ func startServer(t testing.TB) (addr string, stop func()) {
 		}
 	})
 	t.Cleanup(stop)
-	return ln.Addr().String(), stop
+	return stop
+}
+
+// faultyListener stands for a process that runs short of file
+// descriptors. Each Accept first takes an error from errs: a non-nil one
+// it returns, as a real Accept fails; on nil, or once errs is closed, it
+// accepts a connection from the real listener.
+type faultyListener struct {
+	net.Listener
+	errs chan error
+}
+
+func (l faultyListener) Accept() (net.Conn, error) {
+	if err := <-l.errs; err != nil {
+		return nil, err
+	}
+	return l.Listener.Accept()
+}
+
+// next hands err to the next call of Accept, and fails the test if
+// nobody calls it.
+func (l faultyListener) next(t *testing.T, err error) {
+	t.Helper()
+	select {
+	case l.errs <- err:
+	case <-time.After(arrives):
+		t.Fatal("Serve did not call Accept again")
+	}
+}
+
+// acceptError is the error that Accept returns on Linux when its system
+// call fails with errno.
+func acceptError(errno syscall.Errno) error {
+	return &net.OpError{Op: "accept", Net: "tcp",
+		Err: os.NewSyscallError("accept4", errno)}
+}
+
+// ask connects to addr, sends one request, and returns the reply. It
+// hangs up before it returns.
+func ask(t *testing.T, addr, request string) string {
+	t.Helper()
+	conn := dial(t, addr)
+	defer conn.Close()
+	send(t, conn, request+"\n")
+	return receive(t, conn)
 }
 
 // setIdleTimeout sets idleTimeout for one test. Call it before

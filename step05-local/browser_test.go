@@ -20,30 +20,8 @@ const browserTimeout = 60 * time.Second
 // reach the server": a real Chromium opens the page, fills in the form,
 // submits it, and finds the new task in the list it is sent back to.
 func TestABrowserAddsATask(t *testing.T) {
-	browser := findBrowser(t)
 	addr, _ := startServer(t)
-
-	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
-	defer cancel()
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(browser),
-		chromedp.Headless,
-		chromedp.NoSandbox, // Chromium refuses to run as root without it
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()), // a fresh profile every run
-		// Chromium reaches for Google's servers in the background, and
-		// on a machine without a network it stalls on them.
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	// The cancel of an allocator kills the browser and waits until it
-	// has exited, and with it every goroutine that chromedp started.
-	defer cancelAlloc()
-	tab, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
+	tab := openTab(t)
 
 	err := chromedp.Do(tab,
 		chromedp.Navigate("http://"+addr+"/"),
@@ -58,6 +36,37 @@ func TestABrowserAddsATask(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, list, "task_04: buy 茶 & <milk>")
 	assert.Contains(t, list, "task_01: see someone")
+}
+
+// openTab starts a headless Chrome or Chromium, with flags added to its
+// usual ones, and returns a tab of it. The browser is killed when the
+// test ends, or after browserTimeout.
+func openTab(t *testing.T, flags ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	browser := findBrowser(t)
+	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
+	t.Cleanup(cancel)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(
+		[]chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(browser),
+			chromedp.Headless,
+			chromedp.NoSandbox, // Chromium refuses to run as root without it
+			chromedp.DisableGPU,
+			chromedp.NoFirstRun,
+			chromedp.UserDataDir(t.TempDir()), // a fresh profile every run
+			// Chromium reaches for Google's servers in the background,
+			// and on a machine without a network it stalls on them.
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+		}, flags...)...)
+	// The cancel of an allocator kills the browser and waits until it
+	// has exited, and with it every goroutine that chromedp started.
+	t.Cleanup(cancelAlloc)
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelTab)
+	return tab
 }
 
 // findBrowser returns the path of a Chrome or Chromium. Without one, the

@@ -21,12 +21,13 @@ const stopTimeout = 500 * time.Millisecond
 
 // Serve answers HTTP requests on ln until ctx is cancelled. net/http
 // serves each connection in a goroutine of its own, as step03 did by
-// hand. Serve returns nil once it was told to stop and every connection
-// is closed.
-func Serve(ctx context.Context, ln net.Listener) error {
+// hand. Besides its own address and localhost, it answers to the host
+// names in hosts (see guard). Serve returns nil once it was told to stop
+// and every connection is closed.
+func Serve(ctx context.Context, ln net.Listener, hosts ...string) error {
 	var conns sync.WaitGroup // one for each open connection
 	srv := &http.Server{
-		Handler: routes(newStore()),
+		Handler: guard(routes(newStore()), ln, hosts),
 		// A client that sends, or reads, slowly or not at all must not
 		// hold a connection, and its goroutine, forever.
 		ReadHeaderTimeout: 5 * time.Second,

@@ -447,6 +447,7 @@ func curl(t *testing.T, args []string) string {
 	require.Equal(t, "curl", args[0])
 	method, url, format, discard := "GET", "", "", false
 	var data []string
+	header := http.Header{}
 	for i := 1; i < len(args); i++ {
 		arg := args[i]
 		next := func() string {
@@ -460,6 +461,9 @@ func curl(t *testing.T, args []string) string {
 			method = next()
 		case "-d":
 			data = append(data, next())
+		case "-H":
+			name, value, _ := strings.Cut(next(), ":")
+			header.Add(name, strings.TrimSpace(value))
 		case "--data-urlencode":
 			name, value, _ := strings.Cut(next(), "=")
 			data = append(data, name+"="+neturl.QueryEscape(value))
@@ -485,6 +489,12 @@ func curl(t *testing.T, args []string) string {
 	require.NoError(t, err)
 	if data != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	for name, values := range header {
+		req.Header[name] = values
+	}
+	if host := header.Get("Host"); host != "" {
+		req.Host = host // net/http sends req.Host, not the header
 	}
 	client := &http.Client{
 		Timeout: arrives,
@@ -513,14 +523,15 @@ func curl(t *testing.T, args []string) string {
 }
 
 // startServer serves on a fresh loopback port until stop is called or the
-// test ends. stop cancels Serve and checks that it returns, and promptly.
-func startServer(t *testing.T) (addr string, stop func()) {
+// test ends, answering to hosts too. stop cancels Serve and checks that
+// it returns, and promptly.
+func startServer(t *testing.T, hosts ...string) (addr string, stop func()) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, ln) }()
+	go func() { done <- Serve(ctx, ln, hosts...) }()
 	stop = sync.OnceFunc(func() {
 		cancel()
 		select {

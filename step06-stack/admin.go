@@ -10,13 +10,14 @@ import (
 // view can read them.
 func admin() *App {
 	app := NewApp("admin")
-	app.BeforeRequest(func() error {
+	app.BeforeRequest(func() (response, bool) {
 		g, err := G()
 		if err != nil {
-			return err
+			return text(http.StatusInternalServerError,
+				"error: "+err.Error()), true
 		}
 		g.Set("permissions", []string{"list", "add"})
-		return nil
+		return response{}, false // no answer: on to the view
 	})
 	handle := func(pattern string, v view) {
 		app.Handle(pattern, v)

@@ -3,11 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"log"
 	"net/http"
 	"slices"
 )
 
-// The two stacks that Flask keeps per thread, here per goroutine: the app
+// The two stacks that Flask keeps per thread (up to Flask 2.1, which
+// keeps them in werkzeug LocalStacks), here per goroutine: the app
 // contexts and the request contexts. CurrentApp, G and request read their
 // tops; nothing is passed to the code that calls them.
 var (
@@ -28,9 +30,11 @@ type App struct {
 	Name   string
 	Config map[string]any
 
-	mux           *http.ServeMux
-	beforeRequest []func() error
-	teardown      []func()
+	mux                *http.ServeMux
+	beforeRequest      []func() (response, bool)
+	afterRequest       []func(*ResponseBuffer)
+	teardownRequest    []func(error)
+	teardownAppContext []func(error)
 }
 
 // NewApp returns an app with an empty config and no routes.
@@ -48,36 +52,95 @@ func (app *App) Handle(pattern string, h http.Handler) {
 	app.mux.Handle(pattern, h)
 }
 
-// BeforeRequest registers f to run before each request of the app, as
-// Flask's @app.before_request. If f fails, the request gets 500.
-func (app *App) BeforeRequest(f func() error) {
+// BeforeRequest registers f to run before each request of the app, in
+// the order of registration, as Flask's @app.before_request. A hook that
+// returns a response and true answers the request itself, as a Flask
+// hook that returns a value: the later hooks and the view do not run.
+func (app *App) BeforeRequest(f func() (response, bool)) {
 	app.beforeRequest = append(app.beforeRequest, f)
+}
+
+// AfterRequest registers f to run on the response to each request of the
+// app, before it is sent, as Flask's @app.after_request. The last one
+// registered runs first. A view that panics has no response, and then
+// they do not run.
+func (app *App) AfterRequest(f func(*ResponseBuffer)) {
+	app.afterRequest = append(app.afterRequest, f)
+}
+
+// TeardownRequest registers f to run whenever a request context of the
+// app is popped, as Flask's @app.teardown_request, the last one
+// registered first. f gets what ended the request: the panic of its view
+// or of a hook, as an error, or nil.
+func (app *App) TeardownRequest(f func(error)) {
+	app.teardownRequest = append(app.teardownRequest, f)
 }
 
 // TeardownAppContext registers f to run whenever an app context of the
 // app is popped, as Flask's @app.teardown_appcontext. The last one
 // registered runs first, so that what was set up last is undone first.
-func (app *App) TeardownAppContext(f func()) {
-	app.teardown = append(app.teardown, f)
+// f gets the error that ended the request, as TeardownRequest's do, or
+// nil outside a request.
+func (app *App) TeardownAppContext(f func(error)) {
+	app.teardownAppContext = append(app.teardownAppContext, f)
 }
 
 // ServeHTTP serves r as Flask's wsgi_app does: it pushes a request
-// context, runs the before-request hooks, routes r, and pops the context,
-// also when the view panics.
+// context, runs the before-request hooks, routes r unless a hook
+// answered it, runs the after-request hooks on the response, sends it,
+// and pops the context, also when the view panics.
 func (app *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := app.RequestContext(r)
 	ctx.Push()
-	// NOTE: ignoring errors: Pop fails only if a view pushed a context
-	// and did not pop it.
-	defer ctx.Pop()
+	defer func() {
+		p := recover()
+		cause := panicError(p)
+		if err := ctx.pop(cause); err != nil {
+			// A view pushed a context and left it, or popped this one.
+			// The goroutine goes on to serve the next request of the
+			// connection, so leave its stacks as the request found them.
+			log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+			ctx.unwind(cause)
+		}
+		if p != nil {
+			panic(p) // net/http logs it and drops the connection
+		}
+	}()
 
+	resp := new(ResponseBuffer)
+	if answer, ok := app.preprocess(); ok {
+		answer.write(resp)
+	} else {
+		app.mux.ServeHTTP(resp, r)
+	}
+	for _, f := range slices.Backward(app.afterRequest) {
+		f(resp)
+	}
+	resp.send(w)
+}
+
+// preprocess runs the before-request hooks until one answers, as Flask's
+// preprocess_request, and returns its answer.
+func (app *App) preprocess() (response, bool) {
 	for _, f := range app.beforeRequest {
-		if err := f(); err != nil {
-			text(http.StatusInternalServerError, "error: "+err.Error()).write(w)
-			return
+		if resp, ok := f(); ok {
+			return resp, true
 		}
 	}
-	app.mux.ServeHTTP(w, r)
+	return response{}, false
+}
+
+// panicError returns the value of a panic as an error, for the teardown
+// functions: nil if there was no panic.
+func panicError(p any) error {
+	switch p := p.(type) {
+	case nil:
+		return nil
+	case error:
+		return p
+	default:
+		return fmt.Errorf("panic: %v", p)
+	}
 }
 
 // An AppContext binds an app, and a g of its own, to the goroutine that
@@ -103,6 +166,12 @@ func (c *AppContext) Push() {
 // the calling goroutine's stack. If c is not on top, Pop changes nothing
 // and says so: contexts are popped in the reverse order of their pushes.
 func (c *AppContext) Pop() error {
+	return c.pop(nil)
+}
+
+// pop is Pop for a context that ended with cause: its teardown functions
+// get cause.
+func (c *AppContext) pop(cause error) error {
 	top, ok := appStack.Top()
 	if !ok {
 		return fmt.Errorf("pop %v: %w", c, errOutsideApp)
@@ -113,8 +182,8 @@ func (c *AppContext) Pop() error {
 	}
 	// Teardown runs while c is still current, so that it can reach G
 	// to close what the request opened.
-	for _, f := range slices.Backward(c.App.teardown) {
-		f()
+	for _, f := range slices.Backward(c.App.teardownAppContext) {
+		f(cause)
 	}
 	appStack.Pop()
 	return nil
@@ -185,7 +254,7 @@ func (app *App) RequestContext(r *http.Request) *RequestContext {
 // A request needs a context of its own app: if none is current, or the
 // current one is another app's, Push pushes one first, and Pop pops it.
 // If its app's context is current already, the request shares it, g
-// included.
+// included, as in Flask up to 3.1.
 func (c *RequestContext) Push() {
 	if top, ok := appStack.Top(); !ok || top.App != c.App {
 		c.appCtx = c.App.AppContext()
@@ -194,10 +263,17 @@ func (c *RequestContext) Push() {
 	requestStack.Push(c)
 }
 
-// Pop removes c from the top of the calling goroutine's request stack,
-// then pops the app context that Push pushed, if it pushed one. As with
-// an app context, popping out of order changes nothing and is an error.
+// Pop runs the app's teardown-request functions, removes c from the top
+// of the calling goroutine's request stack, then pops the app context
+// that Push pushed, if it pushed one. As with an app context, popping
+// out of order changes nothing and is an error.
 func (c *RequestContext) Pop() error {
+	return c.pop(nil)
+}
+
+// pop is Pop for a request that ended with cause: the teardown functions
+// get cause.
+func (c *RequestContext) pop(cause error) error {
 	top, ok := requestStack.Top()
 	if !ok {
 		return fmt.Errorf("pop %v: %w", c, errOutsideRequest)
@@ -206,13 +282,44 @@ func (c *RequestContext) Pop() error {
 		return fmt.Errorf("popped wrong request context: "+
 			"%v is on top, not %v", top, c)
 	}
+	// Teardown runs while c is still current, so that it can still
+	// read the request.
+	for _, f := range slices.Backward(c.App.teardownRequest) {
+		f(cause)
+	}
 	requestStack.Pop()
 	if c.appCtx == nil {
 		return nil
 	}
-	appCtx := c.appCtx
+	if err := c.appCtx.pop(cause); err != nil {
+		return err
+	}
 	c.appCtx = nil
-	return appCtx.Pop()
+	return nil
+}
+
+// unwind discards what was pushed above c and not popped, on both
+// stacks, and then pops c, for a view that broke the order. What it
+// discards is not torn down: that was the view's to do.
+func (c *RequestContext) unwind(cause error) {
+	discardAbove(&requestStack, c)
+	if c.appCtx != nil {
+		discardAbove(&appStack, c.appCtx)
+	}
+	if err := c.pop(cause); err != nil && c.appCtx != nil {
+		c.appCtx.pop(cause) // c is popped, and only its app context left
+	}
+}
+
+// discardAbove pops the items above v off the calling goroutine's stack
+// s, if v is on it.
+func discardAbove[T comparable](s *Stack[T], v T) {
+	if !slices.Contains(s.items(), v) {
+		return
+	}
+	for top, _ := s.Top(); top != v; top, _ = s.Top() {
+		s.Pop()
+	}
 }
 
 func (c *RequestContext) String() string {

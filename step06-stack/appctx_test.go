@@ -102,7 +102,7 @@ func TestAppContext(t *testing.T) {
 			app := NewApp("todo")
 			var ran []string
 			for _, name := range []string{"first", "second", "third"} {
-				app.TeardownAppContext(func() {
+				app.TeardownAppContext(func(error) {
 					db, _ := currentG(t).Get("db")
 					ran = append(ran, name+" closes "+db.(string))
 				})
@@ -133,7 +133,7 @@ func TestRequestContext(t *testing.T) {
 		func(t *testing.T) {
 			app := NewApp("todo")
 			tornDown := 0
-			app.TeardownAppContext(func() { tornDown++ })
+			app.TeardownAppContext(func(error) { tornDown++ })
 
 			ctx := app.RequestContext(r)
 			ctx.Push()

@@ -22,30 +22,8 @@ const browserTimeout = 60 * time.Second
 // submits it, and finds the new task in the list it is sent back to.
 // Then it asks the admin app for its name.
 func TestABrowserAddsATask(t *testing.T) {
-	browser := findBrowser(t)
 	addr, _ := startServer(t)
-
-	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
-	defer cancel()
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(browser),
-		chromedp.Headless,
-		chromedp.NoSandbox, // Chromium refuses to run as root without it
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()), // a fresh profile every run
-		// Chromium reaches for Google's servers in the background, and
-		// on a machine without a network it stalls on them.
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	// The cancel of an allocator kills the browser and waits until it
-	// has exited, and with it every goroutine that chromedp started.
-	defer cancelAlloc()
-	tab, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
+	tab := openTab(t)
 
 	err := chromedp.Do(tab,
 		chromedp.Navigate("http://"+addr+"/"),
@@ -67,6 +45,37 @@ func TestABrowserAddsATask(t *testing.T) {
 	name, err := chromedp.Run(tab, chromedp.Text(chromedp.CSS("body")))
 	require.NoError(t, err)
 	assert.Equal(t, "admin", strings.TrimSpace(name))
+}
+
+// openTab starts a headless Chrome or Chromium, with flags added to its
+// usual ones, and returns a tab of it. The browser is killed when the
+// test ends, or after browserTimeout.
+func openTab(t *testing.T, flags ...chromedp.ExecAllocatorOption) context.Context {
+	t.Helper()
+	browser := findBrowser(t)
+	ctx, cancel := context.WithTimeout(context.Background(), browserTimeout)
+	t.Cleanup(cancel)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, append(
+		[]chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(browser),
+			chromedp.Headless,
+			chromedp.NoSandbox, // Chromium refuses to run as root without it
+			chromedp.DisableGPU,
+			chromedp.NoFirstRun,
+			chromedp.UserDataDir(t.TempDir()), // a fresh profile every run
+			// Chromium reaches for Google's servers in the background,
+			// and on a machine without a network it stalls on them.
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+		}, flags...)...)
+	// The cancel of an allocator kills the browser and waits until it
+	// has exited, and with it every goroutine that chromedp started.
+	t.Cleanup(cancelAlloc)
+	tab, cancelTab := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancelTab)
+	return tab
 }
 
 // findBrowser returns the path of a Chrome or Chromium. Without one, the

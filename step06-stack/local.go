@@ -13,12 +13,15 @@ import (
 // values that the calling goroutine stored. The zero Local is empty and
 // ready to use. A Local is safe for concurrent use.
 //
-// Werkzeug keys its storage by thread or greenlet id, and Local keys it
-// by goroutine id. Go never reuses a goroutine id, so the values of a
-// goroutine that ends without calling Release stay here, unreachable,
-// for as long as the program runs: Len shows them pile up. Every
-// goroutine that stores something must Release it, deferred, before it
-// ends.
+// Werkzeug's Local, up to werkzeug 1.0.1, keys its storage by thread or
+// greenlet id, and Local keys it by goroutine id. What a goroutine does
+// not release stays with its id. While the goroutine runs, it finds the
+// values again, whatever it does next: net/http serves every request of
+// a keep-alive connection on one goroutine, so the next request finds
+// what this one left. Once the goroutine ends, Go never reuses its id,
+// so its values stay here, unreachable, for as long as the program runs:
+// Len shows them pile up. Every goroutine that stores something must
+// Release it, deferred, as soon as it is done with it.
 type Local struct {
 	mu      sync.Mutex
 	storage map[uint64]map[string]any // goroutine id -> name -> value
@@ -42,7 +45,8 @@ func (l *Local) Set(name string, value any) {
 }
 
 // Get returns the value that the calling goroutine stored under name, and
-// whether it stored one. It never returns another goroutine's value: a
+// whether it stored one, where werkzeug's local.name raises
+// AttributeError. It never returns another goroutine's value: a
 // goroutine that stored nothing, such as one that a request handler
 // started, gets nil and false.
 func (l *Local) Get(name string) (any, bool) {
@@ -55,7 +59,7 @@ func (l *Local) Get(name string) (any, bool) {
 
 // Delete removes the value that the calling goroutine stored under name,
 // as werkzeug's del local.name. Deleting a name that is not set does
-// nothing.
+// nothing, where werkzeug raises AttributeError.
 func (l *Local) Delete(name string) {
 	id := goroutineID()
 	l.mu.Lock()

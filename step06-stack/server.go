@@ -7,6 +7,8 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
 )
@@ -21,12 +23,13 @@ const stopTimeout = 500 * time.Millisecond
 
 // Serve answers HTTP requests on ln until ctx is cancelled. net/http
 // serves each connection in a goroutine of its own, as step03 did by
-// hand. Serve returns nil once it was told to stop and every connection
-// is closed.
-func Serve(ctx context.Context, ln net.Listener) error {
+// hand. Besides its own address and localhost, it answers to the host
+// names in hosts (see guard). Serve returns nil once it was told to stop
+// and every connection is closed.
+func Serve(ctx context.Context, ln net.Listener, hosts ...string) error {
 	var conns sync.WaitGroup // one for each open connection
 	srv := &http.Server{
-		Handler: dispatch(routes(newStore()), admin()),
+		Handler: guard(dispatch(routes(newStore()), admin()), ln, hosts),
 		// A client that sends, or reads, slowly or not at all must not
 		// hold a connection, and its goroutine, forever.
 		ReadHeaderTimeout: 5 * time.Second,
@@ -77,8 +80,41 @@ func Serve(ctx context.Context, ln net.Listener) error {
 func dispatch(todo, admin http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/", todo)
-	mux.Handle("/admin/", http.StripPrefix("/admin", admin))
+	mux.Handle("/admin/", stripPrefix("/admin", admin))
 	return mux
+}
+
+// stripPrefix serves r with h, prefix cut off r's path, as
+// http.StripPrefix does, for a prefix that the mux matched. The mux, like
+// werkzeug, matches the decoded path, so /%61dmin/index is under /admin/;
+// http.StripPrefix also wants the escaped path to begin with /admin, and
+// answers 404. Here the escaped path is cut where its decoded form ends.
+func stripPrefix(prefix string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		path, ok := strings.CutPrefix(r.URL.Path, prefix)
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		rawPath := "" // none: the path has no escapes of its own
+		for i, c := range r.URL.RawPath {
+			if c != '/' || i == 0 {
+				continue
+			}
+			p, err := url.PathUnescape(r.URL.RawPath[:i])
+			if err == nil && p == prefix {
+				rawPath = r.URL.RawPath[i:]
+				break
+			}
+		}
+		r2 := new(http.Request)
+		*r2 = *r
+		r2.URL = new(url.URL)
+		*r2.URL = *r.URL
+		r2.URL.Path = path
+		r2.URL.RawPath = rawPath
+		h.ServeHTTP(w, r2)
+	})
 }
 
 // errOutsideRequest is what request panics with when the calling

@@ -11,6 +11,7 @@ import (
 	neturl "net/url"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -226,6 +227,61 @@ func TestParallelRequestsEachSeeTheirOwn(t *testing.T) {
 	assert.NoError(t, wait.Err(), "the requests did not all arrive")
 	close(allInside)
 	wg.Wait()
+}
+
+// TestEverySpellingOfTheMountPointReachesTheAdminApp sends requests to
+// /admin/ spelled with escapes, such as /%61dmin/index: werkzeug's
+// DispatcherMiddleware matches the decoded path, so it sends them all to
+// the admin app, and so must dispatch.
+func TestEverySpellingOfTheMountPointReachesTheAdminApp(t *testing.T) {
+	spellings := []string{""}
+	for _, b := range []byte("admin") {
+		var longer []string
+		for _, s := range spellings {
+			longer = append(longer, s+string(b),
+				s+fmt.Sprintf("%%%02x", b), s+fmt.Sprintf("%%%02X", b))
+		}
+		spellings = longer
+	}
+	slices.Sort(spellings)
+	spellings = slices.Compact(spellings) // %61 is %61 in either case
+	require.Len(t, spellings, 2*2*3*2*3, "a, d, m, i, n")
+
+	addr, _ := startServer(t)
+	c := connect(t, addr)
+	for _, mount := range spellings {
+		got := c.do("GET", "/"+mount+"/index", "")
+		assert.Equal(t, "admin\n", got.body, "/%s/index", mount)
+		got = c.do("GET", "/"+mount+"/%70ermissions", "")
+		assert.Equal(t, "list, add\n", got.body, "/%s/%%70ermissions", mount)
+	}
+}
+
+// dispatchTests are the paths where step06 and werkzeug's
+// DispatcherMiddleware (2.2.2, under waitress 2.1.2) answer differently,
+// and what step06 answers: README.md lists them, with werkzeug's answer.
+var dispatchTests = []struct {
+	path     string
+	status   int
+	location string // of a redirect
+}{
+	{"/admin", 307, "/admin/"},
+	{"//admin/index", 307, "/admin/index"},
+	{"/admin//index", 307, "/admin/index"},
+	{"/admin/./index", 307, "/admin/index"},
+	{"/admin/../index", 307, "/index"},
+	{"/admin%2Findex", 404, ""},
+	{"/%2Fadmin/index", 404, ""},
+}
+
+func TestWhereDispatchDiffersFromWerkzeug(t *testing.T) {
+	addr, _ := startServer(t)
+	c := connect(t, addr)
+	for _, tt := range dispatchTests {
+		got := c.do("GET", tt.path, "")
+		assert.Equal(t, tt.status, got.status, tt.path)
+		assert.Equal(t, tt.location, got.header.Get("Location"), tt.path)
+	}
 }
 
 // TestABurstOfRequestsLeavesNothingBound sends 1,000 requests, 20 at a
@@ -524,6 +580,7 @@ func curl(t *testing.T, args []string) string {
 	require.Equal(t, "curl", args[0])
 	method, url, format, discard := "GET", "", "", false
 	var data []string
+	header := http.Header{}
 	for i := 1; i < len(args); i++ {
 		arg := args[i]
 		next := func() string {
@@ -537,6 +594,9 @@ func curl(t *testing.T, args []string) string {
 			method = next()
 		case "-d":
 			data = append(data, next())
+		case "-H":
+			name, value, _ := strings.Cut(next(), ":")
+			header.Add(name, strings.TrimSpace(value))
 		case "--data-urlencode":
 			name, value, _ := strings.Cut(next(), "=")
 			data = append(data, name+"="+neturl.QueryEscape(value))
@@ -562,6 +622,12 @@ func curl(t *testing.T, args []string) string {
 	require.NoError(t, err)
 	if data != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	for name, values := range header {
+		req.Header[name] = values
+	}
+	if host := header.Get("Host"); host != "" {
+		req.Host = host // net/http sends req.Host, not the header
 	}
 	client := &http.Client{
 		Timeout: arrives,
@@ -603,14 +669,15 @@ func bound() int {
 }
 
 // startServer serves on a fresh loopback port until stop is called or the
-// test ends. stop cancels Serve and checks that it returns, and promptly.
-func startServer(t *testing.T) (addr string, stop func()) {
+// test ends, answering to hosts too. stop cancels Serve and checks that
+// it returns, and promptly.
+func startServer(t *testing.T, hosts ...string) (addr string, stop func()) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- Serve(ctx, ln) }()
+	go func() { done <- Serve(ctx, ln, hosts...) }()
 	stop = sync.OnceFunc(func() {
 		cancel()
 		select {

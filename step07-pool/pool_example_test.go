@@ -53,10 +53,40 @@ func applyAsync(limit int, inputs []int, f func(int) (int, error),
 	}
 }
 
+// The original's experiment: Pool(5).apply_async(foo, (i,), callback=bar)
+// for i in 0..9, where foo returns i+100 and bar prints it. "end" prints
+// while the calls run; the results arrive in the order the calls finish.
+func Example_applyAsync() {
+	foo := func(i int) (int, error) { return i + 100, nil }
+	bar := func(_, result int) { fmt.Println(result) }
+
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		applyAsync(5, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, foo, bar,
+			func(int, error) {}) // foo never fails
+	}()
+	fmt.Println("end")
+	<-done // pool.close(); pool.join()
+
+	// Unordered output:
+	// end
+	// 100
+	// 101
+	// 102
+	// 103
+	// 104
+	// 105
+	// 106
+	// 107
+	// 108
+	// 109
+}
+
 // Pool(5).apply_async(square, (n,), callback=..., error_callback=...) for
 // n in 1..6, where square fails on 3. The outcomes arrive in the order the
 // tasks finish.
-func Example_applyAsync() {
+func Example_applyAsyncErrorCallback() {
 	square := func(n int) (int, error) {
 		if n == 3 {
 			return 0, errors.New("three is unlucky")

@@ -5,6 +5,39 @@ import (
 	"sync"
 )
 
+// The original's experiment: ten goroutines each add one to a counter
+// under a lock, and print the new value while they hold it, so the lines
+// come out 1 to 10, in order. A sync.Mutex does: nothing here takes the
+// lock twice, which is all that an RLock adds.
+func Example_rLock() {
+	var (
+		mu    sync.Mutex
+		glNum int
+		wg    sync.WaitGroup
+	)
+	for range 10 {
+		wg.Go(func() {
+			mu.Lock()
+			defer mu.Unlock()
+			glNum++
+			fmt.Println(glNum)
+		})
+	}
+	wg.Wait()
+
+	// Output:
+	// 1
+	// 2
+	// 3
+	// 4
+	// 5
+	// 6
+	// 7
+	// 8
+	// 9
+	// 10
+}
+
 // Python's RLock may be taken again by the thread that holds it, so a
 // locked method can call another locked method. Go's sync.Mutex cannot:
 // a goroutine that locks a Mutex it holds waits for itself forever. This
@@ -51,7 +84,7 @@ func (l *taskList) getLocked(id string) (string, bool) {
 
 func (l *taskList) setLocked(id, value string) { l.tasks[id] = value }
 
-func Example_rLock() {
+func Example_lockedHelpers() {
 	l := &taskList{tasks: map[string]string{"task_01": "see someone"}}
 
 	fmt.Println(l.Rename("task_01", "task_09"))

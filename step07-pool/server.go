@@ -9,6 +9,7 @@ import (
 	"log"
 	"net"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -61,12 +62,12 @@ func work(ctx context.Context, ln net.Listener, todo *store) error {
 	// Once stopping, accept nobody else: the listener may not be closed
 	// yet when the connection we served is.
 	for ctx.Err() == nil {
-		conn, err := ln.Accept()
+		conn, err := accept(ctx, ln)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil // we closed the listener: a clean stop
 			}
-			return err // NOTE: even "too many open files" stops the server
+			return err // an error that waiting would not cure
 		}
 		serveConn(ctx, conn, todo) // meanwhile, this worker accepts nobody
 	}
@@ -93,6 +94,49 @@ func serveConn(ctx context.Context, conn net.Conn, todo *store) {
 // handler serves one connection. It is a variable only so that a test
 // can make it panic; the protocol itself has no input that panics.
 var handler = handle
+
+// accept returns the next connection of ln, as ln.Accept does, but rides
+// out a shortage. A process that has used up its file descriptors ("too
+// many open files") cannot accept a client until one of its connections
+// closes; meanwhile the client waits in the listen backlog. So when Accept
+// fails for want of something that comes back, accept logs the error and
+// tries again later: after 5ms, then twice as long each time, at most a
+// second, as net/http's Server.Serve does; each call starts at 5ms. It
+// returns any other error at once, and ctx's error if ctx is cancelled
+// while it waits.
+func accept(ctx context.Context, ln net.Listener) (net.Conn, error) {
+	wait := 5 * time.Millisecond
+	for {
+		conn, err := ln.Accept()
+		if err == nil || !retryable(err) {
+			return conn, err
+		}
+		log.Printf("%v; retrying in %v", err, wait)
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done(): // stopping: don't make the shutdown wait
+			return nil, ctx.Err()
+		}
+		wait = min(2*wait, time.Second)
+	}
+}
+
+// retryable reports whether Accept failed for want of something that
+// comes back by itself: file descriptors, in the process (EMFILE) or in
+// the system (ENFILE), or memory for the new socket (ENOBUFS, ENOMEM).
+// ECONNABORTED, a client that left before we accepted it, is retried too.
+func retryable(err error) bool {
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		return false
+	}
+	switch errno {
+	case syscall.EMFILE, syscall.ENFILE,
+		syscall.ENOBUFS, syscall.ENOMEM, syscall.ECONNABORTED:
+		return true
+	}
+	return false
+}
 
 // handle answers each request line of conn with one reply line, in order,
 // until the client leaves, stays silent for idleTimeout, sends a line

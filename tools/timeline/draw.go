@@ -15,12 +15,16 @@ const (
 )
 
 // draw renders recs as one row per client on a shared time axis of width
-// columns, rows in the order the clients were answered. It depends on
-// nothing but recs, so that a test can draw made-up times.
-func draw(recs []record, width int) string {
+// columns, rows in the order the clients were answered. The axis spans
+// the run, and at least span: against a server that hangs up at once
+// (step01), the whole run takes a millisecond, and microsecond columns
+// say less than a chart of the time the clients meant to stay. It
+// depends on nothing but its arguments, so that a test can draw made-up
+// times.
+func draw(recs []record, width int, span time.Duration) string {
 	rows := inOrderServed(recs)
 
-	end := time.Millisecond // keeps an empty run from dividing by 0
+	end := max(span, time.Millisecond) // never 0: end is divided below
 	for _, r := range rows {
 		end = max(end, r.closed)
 	}
@@ -31,8 +35,7 @@ func draw(recs []record, width int) string {
 	for _, r := range rows {
 		fmt.Fprintf(&b, "%-*s |", len(label), fmt.Sprintf("client %d", r.client))
 		for c := range width {
-			// A column shows the state at its middle.
-			b.WriteRune(glyph(r, col*time.Duration(c)+col/2))
+			b.WriteRune(cell(r, col*time.Duration(c), col))
 		}
 		b.WriteString("|  ")
 		if r.answered == never {
@@ -54,6 +57,24 @@ func draw(recs []record, width int) string {
 	fmt.Fprintf(&b, "%c connected, waiting for the reply   "+
 		"%c answered, holding the connection\n", waiting, holding)
 	return b.String()
+}
+
+// cell is what the column that starts at from shows of r: its state at
+// the column's middle. A connection shorter than a column could fall
+// between two middles and vanish, so it shows in the column where it
+// began, in the last state it reached, and nowhere else.
+func cell(r record, from, col time.Duration) rune {
+	if r.connected == never || r.closed-r.connected >= col {
+		return glyph(r, from+col/2)
+	}
+	switch {
+	case r.connected < from || r.connected >= from+col:
+		return away
+	case r.answered == never:
+		return waiting
+	default:
+		return holding
+	}
 }
 
 // glyph is the state of r at time t.

@@ -17,7 +17,7 @@ func TestDraw(t *testing.T) {
 			err: errors.New("no reply within 1s")},
 	}
 
-	got := draw(recs, 20)
+	got := draw(recs, 20, 0)
 
 	want := "" +
 		"client 2 |######              |  served at 0ms\n" +
@@ -32,7 +32,7 @@ func TestDrawShowsAClientThatCouldNotConnectAsAnEmptyRow(t *testing.T) {
 	recs := []record{{client: 1, connected: never, answered: never,
 		closed: 2 * time.Millisecond, err: errors.New("connection refused")}}
 
-	got := draw(recs, 4)
+	got := draw(recs, 4, 0)
 
 	assert.Contains(t, got,
 		"client 1 |    |  never answered: connection refused\n")
@@ -73,8 +73,29 @@ func TestDrawSaysWhenTheServerHungUpFirst(t *testing.T) {
 	recs := []record{{client: 1, answered: 2 * time.Millisecond,
 		closed: 4 * time.Millisecond, hungUp: true}}
 
-	got := draw(recs, 4)
+	got := draw(recs, 4, 0)
 
 	assert.Contains(t, got,
 		"client 1 |..##|  served at 2ms, then hung up on\n")
+}
+
+func TestDrawSpansAtLeastTheHold(t *testing.T) {
+	// step01 answers and hangs up on five clients within a millisecond.
+	micro := time.Microsecond
+	recs := []record{
+		{client: 1, connected: 0, answered: 40 * micro, closed: 60 * micro, hungUp: true},
+		{client: 2, connected: 0, answered: 90 * micro, closed: 100 * micro, hungUp: true},
+		{client: 3, connected: 0, answered: never, closed: 80 * micro,
+			err: errors.New("EOF")},
+	}
+
+	got := draw(recs, 10, 300*time.Millisecond)
+
+	want := "" +
+		"client 1 |#         |  served at 0ms, then hung up on\n" +
+		"client 2 |#         |  served at 0ms, then hung up on\n" +
+		"client 3 |.         |  never answered: EOF\n" +
+		"          0    300ms  (one column = 30ms)\n" +
+		". connected, waiting for the reply   # answered, holding the connection\n"
+	assert.Equal(t, want, got)
 }

@@ -68,7 +68,7 @@ func main() {
 	fmt.Printf("%d clients, %s to %s, each holding %s after its reply\n",
 		*clients, *proto, *addr, *hold)
 	recs := run(ctx, *addr, *proto, *clients, *hold)
-	fmt.Print(draw(recs, *width))
+	fmt.Print(draw(recs, *width, *hold))
 	if unanswered(recs) > 0 {
 		os.Exit(1)
 	}

@@ -1,0 +1,206 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// What http.CrossOriginProtection says when it refuses a request, after
+// guard's "error: ".
+const (
+	crossSite = "error: cross-origin request detected from " +
+		"Sec-Fetch-Site header\n"
+	crossOrigin = "error: cross-origin request detected, and/or browser " +
+		"is out of date: Sec-Fetch-Site is missing, and Origin does " +
+		"not match Host\n"
+)
+
+// guardTests are requests as other web pages make a browser send them,
+// and as the server's own page and curl send them. A POST adds task_04
+// with the form, as the page does; GET reads task_01. In host and in
+// header values, PORT stands for the server's port.
+var guardTests = []struct {
+	name   string
+	hosts  []string // the server's -hosts
+	method string
+	host   string // the Host header; "" for the address dialled
+	header map[string]string
+	status int
+	body   string
+}{
+	{"curl sends no Origin and no Sec-Fetch-Site", nil, "POST", "", nil,
+		303, ""},
+	{"the page's own form", nil, "POST", "", map[string]string{
+		"Origin": "http://127.0.0.1:PORT", "Sec-Fetch-Site": "same-origin"},
+		303, ""},
+	{"the page's own form, from a browser without Sec-Fetch-Site", nil,
+		"POST", "", map[string]string{"Origin": "http://127.0.0.1:PORT"},
+		303, ""},
+	{"a form on another site", nil, "POST", "", map[string]string{
+		"Origin": "http://evil.example", "Sec-Fetch-Site": "cross-site"},
+		403, crossSite},
+	{"a page of another server on localhost", nil, "POST", "",
+		map[string]string{"Origin": "http://localhost:3000",
+			"Sec-Fetch-Site": "same-site"},
+		403, crossSite},
+	{"another site, from a browser without Sec-Fetch-Site", nil, "POST", "",
+		map[string]string{"Origin": "http://evil.example"},
+		403, crossOrigin},
+	{"another site may GET: its page cannot read the reply", nil, "GET", "",
+		map[string]string{"Sec-Fetch-Site": "cross-site"},
+		200, "see someone\n"},
+
+	{"a rebound name on GET", nil, "GET", "evil.example:PORT", nil,
+		421, `error: this server does not answer to host ` +
+			`"evil.example:PORT" (its -hosts flag adds names)` + "\n"},
+	{"a rebound name on POST, same-origin to the browser", nil, "POST",
+		"evil.example:PORT", map[string]string{
+			"Origin":         "http://evil.example:PORT",
+			"Sec-Fetch-Site": "same-origin"},
+		421, `error: this server does not answer to host ` +
+			`"evil.example:PORT" (its -hosts flag adds names)` + "\n"},
+	{"localhost", nil, "GET", "localhost:PORT", nil, 200, "see someone\n"},
+	{"localhost in capitals", nil, "GET", "LocalHost:PORT", nil,
+		200, "see someone\n"},
+	{"[::1]", nil, "GET", "[::1]:PORT", nil, 200, "see someone\n"},
+	{"localhost on another port", nil, "GET", "localhost:1", nil,
+		421, `error: this server does not answer to host "localhost:1" ` +
+			`(its -hosts flag adds names)` + "\n"},
+	{"localhost without a port", nil, "GET", "localhost", nil,
+		421, `error: this server does not answer to host "localhost" ` +
+			`(its -hosts flag adds names)` + "\n"},
+
+	{"a host that -hosts names", []string{"laptop.local", "192.168.1.20"},
+		"GET", "laptop.local:PORT", nil, 200, "see someone\n"},
+	{"an address that -hosts names", []string{"laptop.local", "192.168.1.20"},
+		"GET", "192.168.1.20:PORT", nil, 200, "see someone\n"},
+	{"the page's own form, on a host that -hosts names",
+		[]string{"laptop.local"}, "POST", "laptop.local:PORT",
+		map[string]string{"Origin": "http://laptop.local:PORT",
+			"Sec-Fetch-Site": "same-origin"},
+		303, ""},
+	{"a host that -hosts does not name", []string{"laptop.local"},
+		"GET", "evil.example:PORT", nil,
+		421, `error: this server does not answer to host ` +
+			`"evil.example:PORT" (its -hosts flag adds names)` + "\n"},
+}
+
+func TestGuard(t *testing.T) {
+	for _, tt := range guardTests {
+		t.Run(tt.name, func(t *testing.T) {
+			addr, _ := startServer(t, tt.hosts...)
+			_, port, err := net.SplitHostPort(addr)
+			require.NoError(t, err)
+			withPort := strings.NewReplacer("PORT", port).Replace
+			c := connect(t, addr)
+
+			path, form := "/tasks/task_01", ""
+			if tt.method == "POST" {
+				path, form = "/tasks", "id=task_04&value=posted"
+			}
+			req, err := http.NewRequest(tt.method, c.base+path,
+				strings.NewReader(form))
+			require.NoError(t, err)
+			req.Host = withPort(tt.host)
+			for name, value := range tt.header {
+				req.Header.Set(name, withPort(value))
+			}
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			resp, err := c.http.Do(req)
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			require.NoError(t, err)
+
+			assert.Equal(t, tt.status, resp.StatusCode)
+			assert.Equal(t, withPort(tt.body), string(body))
+			if tt.method == "POST" {
+				stored := c.do("GET", "/tasks/task_04", "").status == 200
+				assert.Equal(t, tt.status == 303, stored,
+					"stored only if accepted")
+			}
+		})
+	}
+}
+
+// TestEveryResponseForbidsSniffing checks the headers that guard adds to
+// every response: a browser must not guess another type than the one
+// sent, and the page's policy lets nothing load but the form post.
+func TestEveryResponseForbidsSniffing(t *testing.T) {
+	addr, _ := startServer(t)
+	c := connect(t, addr)
+	for _, req := range []struct{ method, path, form string }{
+		{"GET", "/", ""},
+		{"GET", "/tasks/task_01", ""},
+		{"POST", "/tasks", "id=task_04&value=x"},
+		{"POST", "/tasks/task_04", ""}, // 400
+		{"GET", "/nope", ""},           // 404
+		{"DELETE", "/tasks/task_01", ""},
+	} {
+		got := c.do(req.method, req.path, req.form)
+		assert.Equal(t, "nosniff", got.header.Get("X-Content-Type-Options"),
+			"%s %s", req.method, req.path)
+		assert.Equal(t, policy, got.header.Get("Content-Security-Policy"),
+			"%s %s", req.method, req.path)
+	}
+	assert.Contains(t, policy, "form-action 'self'", "the page's form")
+}
+
+// TestABrowserIsRefusedWhatAnotherSiteAsks plays both attacks in a real
+// Chromium. It is told that evil.example is 127.0.0.1, as a rebinding
+// DNS server would tell it, and visits a page there that holds a form
+// posting to the server. The form is refused, and so is the server
+// itself, reached under that name.
+func TestABrowserIsRefusedWhatAnotherSiteAsks(t *testing.T) {
+	addr, _ := startServer(t)
+	_, port, err := net.SplitHostPort(addr)
+	require.NoError(t, err)
+	evil := httptest.NewServer(http.HandlerFunc(
+		func(w http.ResponseWriter, _ *http.Request) {
+			fmt.Fprintf(w, `<!doctype html>
+<form method="post" action="http://%s/tasks">
+<input name="id" value="task_09"><input name="value" value="spam">
+</form>`, addr)
+		}))
+	defer evil.Close()
+	_, evilPort, err := net.SplitHostPort(evil.Listener.Addr().String())
+	require.NoError(t, err)
+	tab := openTab(t, chromedp.Flag("host-resolver-rules",
+		"MAP evil.example 127.0.0.1"))
+
+	// A page on another site submits its form to the server.
+	require.NoError(t, chromedp.Do(tab,
+		chromedp.Navigate("http://evil.example:"+evilPort+"/")))
+	resp, err := chromedp.RunResponse(tab,
+		chromedp.Submit(chromedp.CSS("form")))
+	require.NoError(t, err)
+	assert.EqualValues(t, http.StatusForbidden, resp.Status)
+	assert.Equal(t, strings.TrimSpace(crossSite), pageText(t, tab))
+	got := connect(t, addr).do("GET", "/tasks/task_09", "")
+	assert.Equal(t, http.StatusNotFound, got.status, "nothing stored")
+
+	// A page at evil.example, now 127.0.0.1, reads the server.
+	resp, err = chromedp.Run(tab,
+		chromedp.NavigateResponse("http://evil.example:"+port+"/"))
+	require.NoError(t, err)
+	assert.EqualValues(t, http.StatusMisdirectedRequest, resp.Status)
+	assert.Contains(t, pageText(t, tab), `"evil.example:`+port+`"`)
+}
+
+// pageText returns the text of the page that tab shows.
+func pageText(t *testing.T, tab context.Context) string {
+	t.Helper()
+	text, err := chromedp.Run(tab, chromedp.Text(chromedp.CSS("body")))
+	require.NoError(t, err)
+	return strings.TrimSpace(text)
+}

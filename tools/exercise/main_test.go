@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m)
+}
+
+// root is the repository, whose steps and exercises the tests use.
+const root = "../.."
+
+// runCmd runs one command in a workshop whose copies go in copies.
+func runCmd(t *testing.T, copies string, args ...string) (int, string) {
+	t.Helper()
+	var out bytes.Buffer
+	code := run(root, copies, args, &out)
+	return code, out.String()
+}
+
+func TestEveryStepHasExercisesOfBothKinds(t *testing.T) {
+	all, err := loadExercises("testdata")
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, len(all), 18)
+	kinds := make(map[string]map[string]bool) // step number -> kinds
+	for _, ex := range all {
+		step := ex.ID[:2]
+		assert.True(t, strings.HasPrefix(ex.Step, "step"+step+"-"),
+			"%s starts from %s", ex.ID, ex.Step)
+		assert.DirExists(t, filepath.Join(root, ex.Step))
+		if kinds[step] == nil {
+			kinds[step] = make(map[string]bool)
+		}
+		kinds[step][ex.Kind] = true
+		_, err := ex.startTree(root)
+		assert.NoError(t, err, "%s: starting code", ex.ID)
+		_, err = ex.solutionTree(root)
+		assert.NoError(t, err, "%s: solution", ex.ID)
+	}
+	for _, step := range []string{"01", "02", "03", "04", "05", "06", "07"} {
+		require.NotEmpty(t, kinds[step], "step %s has no exercise", step)
+		if step != "01" {
+			assert.True(t, kinds[step]["rebuild"] && kinds[step]["further"],
+				"step %s needs both kinds", step)
+		}
+	}
+}
+
+// TestTheWholeCycle does what a learner does with an exercise: start,
+// check (not yet), apply the solution, check (done), reset, check (not
+// yet again).
+func TestTheWholeCycle(t *testing.T) {
+	copies := t.TempDir()
+
+	code, out := runCmd(t, copies, "list")
+	require.Equal(t, 0, code, out)
+	assert.Regexp(t, `(?m)^01\.1  not started  Echo once`, out)
+
+	code, out = runCmd(t, copies, "start", "01.1")
+	require.Equal(t, 0, code, out)
+	assert.Contains(t, out, "check 01.1")
+	assert.FileExists(t, filepath.Join(copies, "01.1", "go.work"))
+
+	code, out = runCmd(t, copies, "check", "01.1")
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "not yet")
+	assert.Contains(t, out, "TestEchoesTheFirstMessage fails")
+	assert.Contains(t, out, "Hint 1 of 3")
+	assert.Less(t, strings.Count(out, "\n"), 15, "a few lines, not a wall")
+
+	code, out = runCmd(t, copies, "hint", "01.1")
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "Hint 1 of 3")
+	code, out = runCmd(t, copies, "hint", "01.1")
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "Hint 2 of 3")
+
+	code, out = runCmd(t, copies, "solution", "01.1")
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "+\tn, err := conn.Read(buf)")
+
+	code, out = runCmd(t, copies, "solution", "01.1", "--apply")
+	require.Equal(t, 0, code, out)
+	code, out = runCmd(t, copies, "check", "01.1")
+	assert.Equal(t, 0, code, out)
+	assert.Contains(t, out, "done")
+	_, out = runCmd(t, copies, "list")
+	assert.Regexp(t, `(?m)^01\.1  done         Echo once`, out)
+
+	code, out = runCmd(t, copies, "reset", "01.1")
+	require.Equal(t, 0, code, out)
+	code, out = runCmd(t, copies, "check", "01.1")
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "Hint 2 of 3", "reset keeps the hints seen")
+	_, out = runCmd(t, copies, "list")
+	assert.Regexp(t, `(?m)^01\.1  not yet      Echo once`, out)
+}
+
+func TestAStartedExerciseLeavesTheStepAlone(t *testing.T) {
+	before, err := os.ReadFile(filepath.Join(root, "step01-blocking", "server.go"))
+	require.NoError(t, err)
+	copies := t.TempDir()
+
+	code, out := runCmd(t, copies, "start", "01.1")
+	require.Equal(t, 0, code, out)
+	code, out = runCmd(t, copies, "start", "01.1")
+	assert.Equal(t, 1, code, "a second start must not overwrite the copy")
+	assert.Contains(t, out, "reset 01.1")
+
+	after, err := os.ReadFile(filepath.Join(root, "step01-blocking", "server.go"))
+	require.NoError(t, err)
+	assert.Equal(t, string(before), string(after))
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{}, {"start"}, {"start", "99.9"}, {"frobnicate", "01.1"},
+		{"solution", "01.1", "--now"},
+	} {
+		code, out := runCmd(t, t.TempDir(), args...)
+		assert.Equal(t, 2, code, "%q: %s", args, out)
+	}
+}

@@ -1,0 +1,36 @@
+package main
+
+// Delete removes the task stored under id, and reports whether there was
+// one.
+func (s *store) Delete(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.tasks[id]
+	delete(s.tasks, id)
+	return ok
+}
+
+// routes maps the paths of the TODO app to its views, as Flask's
+// @app.route does. Each view runs inside bindRequest, which binds the
+// request for it. A path that no pattern matches gets 404, and a method
+// that its patterns do not name gets 405.
+func routes(s *store) http.Handler {
+	mux := http.NewServeMux()
+	handle := func(pattern string, v view) {
+		mux.Handle(pattern, bindRequest(v))
+	}
+	handle("GET /{$}", s.index)
+	handle("POST /tasks", s.addTask)
+	handle("GET /tasks/{id}", s.getTask)
+	handle("POST /tasks/{id}", s.setTask)
+	handle("DELETE /tasks/{id}", s.deleteTask)
+	return mux
+}
+
+// deleteTask deletes the task in the path.
+func (s *store) deleteTask() response {
+	if !s.Delete(request().PathValue("id")) {
+		return text(http.StatusNotFound, "no key match")
+	}
+	return text(http.StatusOK, "delete success")
+}
