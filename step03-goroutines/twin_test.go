@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestPythonTwins runs each Python program in python/ and checks that it
+// prints what the Go example of the same name prints: python/local_stack.py
+// is the twin of Example_localStack. Where Python prints None, True or
+// False, Go prints <nil>, true or false; nothing else may differ.
+//
+// A twin needs a python3 that can import everything it imports. Without
+// one the test skips and says what to install; under CI (the CI variable
+// is set) it fails instead, so that CI runs every twin.
+func TestPythonTwins(t *testing.T) {
+	twins, err := filepath.Glob("python/*.py")
+	require.NoError(t, err)
+	require.NotEmpty(t, twins, "no python/*.py here")
+	examples := goExamples(t)
+
+	for _, twin := range twins { // Glob sorts them
+		t.Run(filepath.Base(twin), func(t *testing.T) {
+			t.Parallel()
+			base := strings.TrimSuffix(filepath.Base(twin), ".py")
+			name := "Example_" + lowerCamel(base)
+			ex, ok := examples[name]
+			require.True(t, ok, "%s has no Go twin %s", twin, name)
+			require.NotEmpty(t, ex.Output, "%s has no output comment", name)
+
+			python := findPython(t, twin)
+			ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, python, twin)
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			require.NoError(t, err, "%s %s\n%s", python, twin, stderr.String())
+
+			want := outputLines(ex.Output)
+			got := outputLines(pythonToGo(string(out)))
+			if ex.Unordered {
+				slices.Sort(want)
+				slices.Sort(got)
+			}
+			assert.Equal(t, want, got, "%s %s against %s", python, twin, name)
+		})
+	}
+}
+
+// goExamples returns the example functions of this directory's test
+// files, by function name, with the output that their comments expect.
+func goExamples(t *testing.T) map[string]*doc.Example {
+	t.Helper()
+	names, err := filepath.Glob("*_test.go")
+	require.NoError(t, err)
+	fset := token.NewFileSet()
+	examples := make(map[string]*doc.Example)
+	for _, name := range names {
+		file, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		require.NoError(t, err)
+		for _, ex := range doc.Examples(file) {
+			examples["Example"+ex.Name] = ex
+		}
+	}
+	return examples
+}
+
+// lowerCamel turns a twin's snake_case name into the lowerCamelCase of
+// its example: local_stack becomes localStack.
+func lowerCamel(snake string) string {
+	words := strings.Split(snake, "_")
+	for i, w := range words[1:] {
+		if w != "" {
+			words[i+1] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, "")
+}
+
+// pythonWords are the words that Python and Go print differently.
+var pythonWords = regexp.MustCompile(`\b(None|True|False)\b`)
+
+// pythonToGo rewrites Python's None, True and False, as whole words, the
+// way Go's fmt prints them.
+func pythonToGo(s string) string {
+	return pythonWords.ReplaceAllStringFunc(s, func(w string) string {
+		if w == "None" {
+			return "<nil>"
+		}
+		return strings.ToLower(w)
+	})
+}
+
+// outputLines splits an output into lines without trailing spaces, and
+// without the blank lines at either end, as go test compares them.
+func outputLines(s string) []string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, line := range lines {
+		lines[i] = strings.TrimRightFunc(line, unicode.IsSpace)
+	}
+	return lines
+}
+
+// importLine matches "import x" and "from x import y" at the start of a
+// line, and captures x's top-level module.
+var importLine = regexp.MustCompile(`(?m)^(?:import|from)\s+(\w+)`)
+
+// missingModule matches Python's error for a module it cannot import.
+var missingModule = regexp.MustCompile(`No module named '(\w+)`)
+
+// findPython returns the first python3 (on PATH, then /usr/bin/python3)
+// that can import every module that twin imports. If there is none, it
+// skips the test, or fails it under CI, and says which Debian package
+// would provide the first missing module.
+func findPython(t *testing.T, twin string) string {
+	t.Helper()
+	source, err := os.ReadFile(twin)
+	require.NoError(t, err)
+	var modules []string
+	for _, m := range importLine.FindAllStringSubmatch(string(source), -1) {
+		if !slices.Contains(modules, m[1]) {
+			modules = append(modules, m[1])
+		}
+	}
+	check := "import " + strings.Join(modules, ", ")
+	if len(modules) == 0 {
+		check = "pass"
+	}
+
+	candidates := []string{"/usr/bin/python3"}
+	path, err := exec.LookPath("python3")
+	if err == nil && path != candidates[0] {
+		candidates = slices.Insert(candidates, 0, path)
+	}
+	var problems []string
+	for _, python := range candidates {
+		out, err := exec.Command(python, "-c", check).CombinedOutput()
+		if err == nil {
+			return python
+		}
+		problem := python + ": " + lastLine(string(out), err)
+		problems = append(problems, problem)
+	}
+
+	install := "a python3 that imports " + strings.Join(modules, ", ")
+	all := strings.Join(problems, "; ")
+	if m := missingModule.FindStringSubmatch(all); m != nil {
+		install = "apt-get install python3-" + m[1]
+	}
+	msg := "no python3 here runs " + twin + " (" + all +
+		"); on Debian: " + install
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// lastLine returns the last line of a failed command's output, which for
+// Python is the exception, or the error when there is no output.
+func lastLine(out string, err error) string {
+	out = strings.TrimSpace(out)
+	if out == "" {
+		return err.Error()
+	}
+	return out[strings.LastIndex(out, "\n")+1:]
+}
