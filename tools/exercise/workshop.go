@@ -156,6 +156,7 @@ func (w *workshop) check(ex *exercise) int {
 	}
 	n := max(w.hintsSeen(ex), 1)
 	fmt.Fprintf(w.out, "Hint %d of %d: %s\n", n, len(ex.Hints), ex.Hints[n-1])
+	w.sawHints(ex, n) // so that hint goes on with the next one
 	if n < len(ex.Hints) {
 		fmt.Fprintf(w.out, "Another hint: go run ./tools/exercise hint %s\n", ex.ID)
 	}
@@ -179,9 +180,14 @@ func (w *workshop) hint(ex *exercise) int {
 	n++
 	fmt.Fprintf(w.out, "Hint %d of %d: %s\n", n, len(ex.Hints), ex.Hints[n-1])
 	if w.started(ex) {
-		os.WriteFile(filepath.Join(w.dir(ex), hintsFile), []byte(strconv.Itoa(n)), 0o644)
+		w.sawHints(ex, n)
 	}
 	return 0
+}
+
+// sawHints records that the learner has seen the first n hints of ex.
+func (w *workshop) sawHints(ex *exercise, n int) {
+	os.WriteFile(filepath.Join(w.dir(ex), hintsFile), []byte(strconv.Itoa(n)), 0o644)
 }
 
 func (w *workshop) solution(ex *exercise, apply bool) int {
