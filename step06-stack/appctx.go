@@ -267,7 +267,8 @@ func (c *RequestContext) Push() {
 // Pop runs the app's teardown-request functions, removes c from the top
 // of the calling goroutine's request stack, then pops the app context
 // that Push pushed, if it pushed one. As with an app context, popping
-// out of order changes nothing and is an error.
+// out of order changes nothing and is an error: c must be on top of the
+// request stack, and the app context it pushed on top of the app stack.
 func (c *RequestContext) Pop() error {
 	return c.pop(nil)
 }
@@ -283,6 +284,14 @@ func (c *RequestContext) pop(cause error) error {
 	if top != c {
 		return fmt.Errorf("popped wrong request context: "+
 			"%v is on top, not %v", top, c)
+	}
+	// Check the app context too before anything changes, so that a
+	// refused Pop leaves both stacks, and the teardowns, for a later one.
+	if c.appCtx != nil {
+		if app, _ := appStack.top(id); app != c.appCtx {
+			return fmt.Errorf("popped wrong app context: "+
+				"%v is on top, not %v", app, c.appCtx)
+		}
 	}
 	// Teardown runs while c is still current, so that it can still
 	// read the request.
@@ -308,9 +317,9 @@ func (c *RequestContext) unwind(cause error) {
 	if c.appCtx != nil {
 		discardAbove(&appStack, c.appCtx)
 	}
-	if err := c.pop(cause); err != nil && c.appCtx != nil {
-		c.appCtx.pop(cause) // c is popped, and only its app context left
-	}
+	// Now c is on top, unless the view popped it itself, and with it the
+	// app context that c pushed: then there is nothing left to pop.
+	c.pop(cause)
 }
 
 // discardAbove pops the items above v off the calling goroutine's stack

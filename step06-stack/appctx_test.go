@@ -202,6 +202,28 @@ func TestRequestContext(t *testing.T) {
 			require.NoError(t, outer.Pop())
 			assert.Zero(t, bound())
 		})
+
+	t.Run("popping with an app context left above it changes nothing",
+		func(t *testing.T) {
+			app := NewApp("todo")
+			tornDown := 0
+			app.TeardownRequest(func(error) { tornDown++ })
+			ctx := app.RequestContext(r)
+			ctx.Push()
+			other := NewApp("other").AppContext()
+			other.Push()
+
+			err := ctx.Pop()
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), "popped wrong app context")
+			assert.Same(t, ctx, mustTop(t, &requestStack))
+			assert.Zero(t, tornDown, "no teardown for a refused pop")
+
+			require.NoError(t, other.Pop())
+			require.NoError(t, ctx.Pop())
+			assert.Equal(t, 1, tornDown)
+			assert.Zero(t, bound())
+		})
 }
 
 // debugApps returns the two apps of the original's script: app1 with
