@@ -19,11 +19,8 @@ func admin() *App {
 		g.Set("permissions", []string{"list", "add"})
 		return response{}, false // no answer: on to the view
 	})
-	handle := func(pattern string, v view) {
-		app.Handle(pattern, v)
-	}
-	handle("GET /index", appName)
-	handle("GET /permissions", permissions)
+	app.Handle("GET /index", view(appName))
+	app.Handle("GET /permissions", view(permissions))
 	return app
 }
 

@@ -23,8 +23,8 @@ import (
 // by mistake, as it could with a key like the string "request".
 type requestKey struct{}
 
-// withRequest is App.ServeHTTP the Go way: it adds the request to the
-// request's own context. A real program stores the few request-scoped
+// withRequest is pushing a request context, the Go way: it adds the
+// request to the request's own context. A real program stores the few request-scoped
 // values that deep code needs (a request id, the signed-in user) rather
 // than the whole request, which it passes as a parameter; storing the
 // request makes the lookups here compare like with like.

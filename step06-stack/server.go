@@ -85,10 +85,11 @@ func dispatch(todo, admin http.Handler) http.Handler {
 }
 
 // stripPrefix serves r with h, prefix cut off r's path, as
-// http.StripPrefix does, for a prefix that the mux matched. The mux, like
-// werkzeug, matches the decoded path, so /%61dmin/index is under /admin/;
-// http.StripPrefix also wants the escaped path to begin with /admin, and
-// answers 404. Here the escaped path is cut where its decoded form ends.
+// http.StripPrefix does, for a one-segment prefix that the mux matched.
+// The mux, like werkzeug, matches the decoded path, so /%61dmin/index is
+// under /admin/; http.StripPrefix also wants the escaped path to begin
+// with /admin, and answers 404. Here the escaped path loses its first
+// segment, however that segment is escaped.
 func stripPrefix(prefix string, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		path, ok := strings.CutPrefix(r.URL.Path, prefix)
@@ -97,15 +98,10 @@ func stripPrefix(prefix string, h http.Handler) http.Handler {
 			return
 		}
 		rawPath := "" // none: the path has no escapes of its own
-		for i, c := range r.URL.RawPath {
-			if c != '/' || i == 0 {
-				continue
-			}
-			p, err := url.PathUnescape(r.URL.RawPath[:i])
-			if err == nil && p == prefix {
-				rawPath = r.URL.RawPath[i:]
-				break
-			}
+		if r.URL.RawPath != "" {
+			// The mux matched the first segment, however it is escaped.
+			_, rest, _ := strings.Cut(r.URL.RawPath[1:], "/")
+			rawPath = "/" + rest
 		}
 		r2 := new(http.Request)
 		*r2 = *r

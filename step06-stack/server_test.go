@@ -319,9 +319,9 @@ func TestABurstOfRequestsLeavesNothingBound(t *testing.T) {
 	assert.Zero(t, bound(), "goroutines with contexts left on a stack")
 }
 
-// TestEachAppSeesItself sends 400 requests at once, alternately to the
-// TODO app and to the admin app: while hundreds of contexts of both apps
-// are pushed on as many goroutines, each request sees its own app.
+// TestEachAppSeesItself sends 400 requests from concurrent clients,
+// alternately to the TODO app and to the admin app: whichever goroutine
+// serves it, and whatever ran on it before, each request sees its own app.
 func TestEachAppSeesItself(t *testing.T) {
 	const requests = 400
 	addr, stop := startServer(t)

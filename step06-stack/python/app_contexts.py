@@ -2,7 +2,7 @@
 # app of the innermost context, and is the outer one's again once the
 # inner one ends. The lesson also printed _app_ctx_stack._local.__storage__
 # in each context; today's Flask has no _app_ctx_stack (deprecated in 2.2,
-# gone in 2.3) and werkzeug's Local no __storage__ (it keeps its values in
+# removed in 3.0) and werkzeug's Local no __storage__ (it keeps its values in
 # a ContextVar), so those two prints are left out.
 # Go twin: Example_appContexts in appctx_example_test.go.
 from flask import Flask, current_app
