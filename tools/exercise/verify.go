@@ -29,7 +29,7 @@ func (w *workshop) verify(ids []string) int {
 	}
 	race := raceWorks()
 	if !race {
-		fmt.Fprintln(w.out, "No C compiler, so no -race (apt-get install gcc): verifying without it.")
+		fmt.Fprintln(w.out, "cgo is off here, so no -race (go run ./tools/doctor says why): verifying without it.")
 	}
 	failed := 0
 	for _, ex := range exercises {

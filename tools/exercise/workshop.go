@@ -103,8 +103,11 @@ func (w *workshop) start(ex *exercise) int {
 	}
 	fmt.Fprintf(w.out, "Edit %s there, then check your work from here:\n"+
 		"    go run ./tools/exercise check %s\n"+
-		"Inside %s, go run . runs the server and go test ./... its tests.\n",
-		strings.Join(edit, " and "), ex.ID, dir)
+		"Inside %s, go run . runs the server, and this the exercise's tests:\n"+
+		"    go test -run '%s' .\n"+
+		"(go test ./... runs every test; the README's own tests may fail while\n"+
+		"your code differs from the step's.)\n",
+		strings.Join(edit, " and "), ex.ID, dir, ex.runPattern())
 	return 0
 }
 
@@ -126,7 +129,7 @@ func (w *workshop) check(ex *exercise) int {
 	}
 	race := ex.Race
 	if race && !raceWorks() {
-		fmt.Fprintln(w.out, "No C compiler, so no -race (apt-get install gcc): checking without it.")
+		fmt.Fprintln(w.out, "cgo is off here, so no -race (go run ./tools/doctor says why): checking without it.")
 		race = false
 	}
 	r, err := runTests(ex, w.dir(ex), race)
@@ -179,9 +182,14 @@ func (w *workshop) hint(ex *exercise) int {
 	}
 	n++
 	fmt.Fprintf(w.out, "Hint %d of %d: %s\n", n, len(ex.Hints), ex.Hints[n-1])
-	if w.started(ex) {
-		w.sawHints(ex, n)
+	if !w.started(ex) {
+		// Only a copy remembers the hints seen: without one, hint
+		// would give this one again.
+		fmt.Fprintf(w.out, "For the next hint, start the exercise first: "+
+			"go run ./tools/exercise start %s\n", ex.ID)
+		return 0
 	}
+	w.sawHints(ex, n)
 	return 0
 }
 

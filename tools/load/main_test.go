@@ -36,7 +36,6 @@ func TestMeasuresRoundTrips(t *testing.T) {
 	require.NoError(t, err)
 	assert.Positive(t, r.requests)
 	assert.GreaterOrEqual(t, r.elapsed, 200*time.Millisecond)
-	assert.GreaterOrEqual(t, r.cpu, time.Duration(0))
 }
 
 func TestSpeaksTheTodoProtocol(t *testing.T) {
@@ -74,7 +73,6 @@ func TestMeasuresHTTPKeepAliveClients(t *testing.T) {
 
 	require.NoError(t, err)
 	assert.Positive(t, r.requests)
-	assert.GreaterOrEqual(t, r.cpu, time.Duration(0))
 }
 
 func TestHTTPClientsKeepTheirConnections(t *testing.T) {
