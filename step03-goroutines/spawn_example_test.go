@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"time"
 )
 
 // gevent.spawn starts a greenlet and joinall waits for them: in Go, `go`
@@ -25,12 +26,18 @@ func Example_spawn() {
 	sites := []string{"www.python.org", "www.yahoo.com", "github.com"}
 	var arrived sync.WaitGroup
 	arrived.Add(len(sites))
+	allIn := make(chan struct{}) // closed once every request is in
+	go func() { arrived.Wait(); close(allIn) }()
 	urls := map[string]string{}
 	for _, site := range sites {
 		srv := httptest.NewServer(http.HandlerFunc(
 			func(w http.ResponseWriter, r *http.Request) {
 				arrived.Done()
-				arrived.Wait() // until every request is in
+				select {
+				case <-allIn:
+				case <-r.Context().Done(): // the client gave up
+					return
+				}
 				fmt.Fprintf(w, "<html>the page of %s</html>\n", site)
 			}))
 		defer srv.Close()
@@ -52,10 +59,14 @@ func Example_spawn() {
 	// 40 bytes received from www.python.org.
 }
 
+// client gives up after 10 seconds, as the Python twin does: fetches made
+// one after another would otherwise wait for ever.
+var client = &http.Client{Timeout: 10 * time.Second}
+
 // fetch gets url and says how much it received, as the original's f.
 func fetch(site, url string) {
 	fmt.Printf("GET: %s\n", site)
-	resp, err := http.Get(url)
+	resp, err := client.Get(url)
 	if err != nil {
 		fmt.Println(err)
 		return

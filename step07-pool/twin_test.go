@@ -20,8 +20,8 @@ import (
 )
 
 // TestPythonTwins runs each Python program in python/ and checks that it
-// prints what the Go example of the same name prints: python/local_stack.py
-// is the twin of Example_localStack. Where Python prints None, True or
+// prints what the Go example of the same name prints: python/some_name.py
+// is the twin of Example_someName. Where Python prints None, True or
 // False, Go prints <nil>, true or false; nothing else may differ.
 //
 // A twin needs a python3 that can import everything it imports. Without
