@@ -40,6 +40,19 @@ func raceWorks() bool {
 	return err == nil && strings.TrimSpace(string(out)) == "1"
 }
 
+// goIn returns the go command with args, to run in dir, a copy, within
+// the copy's own workspace whatever GOWORK says outside.
+func goIn(dir string, args ...string) (*exec.Cmd, error) {
+	work, err := filepath.Abs(filepath.Join(dir, "go.work"))
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK="+work)
+	return cmd, nil
+}
+
 // runTests runs the tests of ex in dir, a copy of its step, with go test
 // -json, and reads what happened to each test.
 func runTests(ex *exercise, dir string, race bool) (*result, error) {
@@ -47,14 +60,10 @@ func runTests(ex *exercise, dir string, race bool) (*result, error) {
 	if race {
 		args = append(args, "-race")
 	}
-	cmd := exec.Command("go", append(args, "./...")...)
-	cmd.Dir = dir
-	// This copy's own workspace, whatever GOWORK says outside.
-	abs, err := filepath.Abs(filepath.Join(dir, "go.work"))
+	cmd, err := goIn(dir, append(args, "./...")...)
 	if err != nil {
 		return nil, err
 	}
-	cmd.Env = append(os.Environ(), "GOWORK="+abs)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/format"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -102,9 +101,10 @@ func (w *workshop) verifyOne(ex *exercise, race bool) error {
 			return fmt.Errorf("the solution's %s is not gofmt-clean", name)
 		}
 	}
-	vet := exec.Command("go", "vet", "./...")
-	vet.Dir = dir
-	vet.Env = append(os.Environ(), "GOWORK="+filepath.Join(dir, "go.work"))
+	vet, err := goIn(dir, "vet", "./...")
+	if err != nil {
+		return err
+	}
 	if out, err := vet.CombinedOutput(); err != nil {
 		return fmt.Errorf("go vet on the solution: %v\n%s", err, out)
 	}
