@@ -1,9 +1,9 @@
 // Command echo is the plainest echo server Go has: a goroutine per
 // connection, each running io.Copy(conn, conn). It has no logs, no
 // shutdown and no limits; it is the yardstick that step03-goroutines is
-// measured against (see tools/load).
+// measured against (see bench/load).
 //
-//	go run ./tools/baseline/echo -addr 127.0.0.1:9100
+//	go run ./bench/baseline/echo -addr 127.0.0.1:9100
 package main
 
 import (

@@ -1,20 +1,20 @@
 #!/usr/bin/env bash
 # Measures, in one run, the CPU time per request of four servers that
 # answer GET /tasks/task_01 alike: the plainest net/http server
-# (tools/baseline/http), step05-local, step06-stack, and step06's two
-# apps in Flask on waitress (tools/baseline/todo_flask.py, skipped
+# (bench/baseline/http), step05-local, step06-stack, and step06's two
+# apps in Flask on waitress (bench/baseline/todo_flask.py, skipped
 # without Debian's python3-flask and python3-waitress). Each round
 # measures every server once, one after the other, so that what else the
 # machine does weighs on all of them; the table shows the median of the
 # rounds.
 #
-#	bash tools/load/compare-http.sh [rounds [duration [clients]]]
+#	bash bench/compare-http.sh [rounds [duration [clients]]]
 #
 # Defaults: 5 rounds of 5s, 50 keep-alive clients each getting
 # /tasks/task_01. Every server listens on a free loopback port, and is
 # stopped at the end.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 
 rounds=${1:-5} duration=${2:-5s} clients=${3:-50}
 tmp=$(mktemp -d)
@@ -27,8 +27,8 @@ cleanup() {
 trap cleanup EXIT
 trap "exit 1" INT TERM # exit, and so clean up, on Ctrl-C too
 
-go build -o "$tmp/load" ./tools/load
-go build -o "$tmp/nethttp" ./tools/baseline/http
+go build -o "$tmp/load" ./bench/load
+go build -o "$tmp/nethttp" ./bench/baseline/http
 go build -o "$tmp/step05" ./step05-local
 go build -o "$tmp/step06" ./step06-stack
 
@@ -70,7 +70,7 @@ start net/http "$tmp/nethttp" -addr 127.0.0.1:0
 start step05 "$tmp/step05" -addr 127.0.0.1:0
 start step06 "$tmp/step06" -addr 127.0.0.1:0
 if [[ -n $python ]]; then
-  start flask+waitress "$python" tools/baseline/todo_flask.py --port 0
+  start flask+waitress "$python" bench/baseline/todo_flask.py --port 0
 else
   echo "no Flask or waitress: apt-get install python3-flask" \
     "python3-waitress to measure them too" >&2

@@ -2,7 +2,7 @@
 """step06-stack's two apps in Flask, served by waitress: a yardstick.
 
 step05-local's and step06-stack's READMEs measure their CPU time per
-request against this server's, with tools/load -proto http. It has the
+request against this server's, with bench/load -proto http. It has the
 same routes as step06: the TODO app at / and the admin app under /admin,
 mounted with werkzeug's DispatcherMiddleware as in the original, and a
 before_request hook of the admin app that sets g.permissions. waitress,
@@ -11,7 +11,7 @@ a pure-Python WSGI server, serves it with its default four threads.
 Needs Debian's python3-flask and python3-waitress (apt-get install
 python3-flask python3-waitress), never pip:
 
-    python3 tools/baseline/todo_flask.py --port 5103
+    python3 bench/baseline/todo_flask.py --port 5103
 
 --port 0 takes any free port; the first line on stderr says which.
 """

@@ -2,9 +2,9 @@
 // route, GET /tasks/{id}, answering the original's tasks from a map that
 // nothing writes. It has no logs, no timeouts, no shutdown and no
 // goroutine-local storage; it is the yardstick that step05-local and
-// step06-stack are measured against (see tools/load).
+// step06-stack are measured against (see bench/load).
 //
-//	go run ./tools/baseline/http -addr 127.0.0.1:5100
+//	go run ./bench/baseline/http -addr 127.0.0.1:5100
 package main
 
 import (

@@ -2,7 +2,7 @@
 """A Python 3 port of the original threaded TODO server: a yardstick.
 
 step04-todo's README measures its CPU time per request and its memory per
-idle connection against this server's, with tools/load. So this keeps the
+idle connection against this server's, with bench/load. So this keeps the
 original's design on purpose: a thread per client, each recv(1024) taken
 as one whole request, split('/') and split('='), one dict shared by every
 thread without a lock, and a broad except that closes the client. It
@@ -10,7 +10,7 @@ speaks the TODO protocol well enough for that measurement (a GET or POST
 per recv, ending in "\\n", answered with a line ending in "\\r\\n"); it has
 none of step04's framing, limits or error messages.
 
-    python3 tools/baseline/todo_server.py --port 9100
+    python3 bench/baseline/todo_server.py --port 9100
 """
 
 import argparse

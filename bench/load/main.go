@@ -5,20 +5,20 @@
 // reply, again and again, for -duration. It prints requests per second
 // and, given the server's -pid, the server's CPU time per request.
 //
-//	go run ./tools/load -addr 127.0.0.1:9100 -clients 64 -duration 5s -pid 1234
+//	go run ./bench/load -addr 127.0.0.1:9100 -clients 64 -duration 5s -pid 1234
 //
 // With -proto http, each connection is an HTTP/1.1 keep-alive
 // connection that sends GET -path again and again, as a browser or a
 // proxy in front of the server would.
 //
-//	go run ./tools/load -proto http -addr 127.0.0.1:5000 -clients 50 -pid 1234
+//	go run ./bench/load -proto http -addr 127.0.0.1:5000 -clients 50 -pid 1234
 //
 // Idle connections: -idle N opens N connections, each doing one round
 // trip first (unless -roundtrip=false, for a server that makes clients
 // wait before it serves them), waits for the server's memory to settle,
 // and prints how much its resident memory grew per connection.
 //
-//	go run ./tools/load -addr 127.0.0.1:9100 -idle 2000 -pid 1234
+//	go run ./bench/load -addr 127.0.0.1:9100 -idle 2000 -pid 1234
 //
 // The figures come from /proc, so the server must run on the same Linux
 // machine; the address must be a loopback one.
