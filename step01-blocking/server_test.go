@@ -1,14 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"io"
 	"log"
 	"net"
-	"os"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -87,54 +84,6 @@ func TestStopsWithAClientConnected(t *testing.T) {
 	dial(t, addr) // connected, silent: the server sits in Read
 
 	stop() // fails the test unless Serve returns promptly
-}
-
-// TestReadmeTranscript replays the sessions of README.md's "Try it", so
-// that the README cannot drift from the code: in a block of "> " and "< "
-// lines, each "> " line is sent and each "< " line must come back.
-func TestReadmeTranscript(t *testing.T) {
-	sessions := readmeSessions(t)
-	require.NotEmpty(t, sessions, "README.md has no > and < lines")
-	for _, session := range sessions {
-		addr, _ := startServer(t)
-		conn := dial(t, addr)
-		r := bufio.NewReader(conn)
-		for _, line := range session {
-			text := line[2:]
-			if strings.HasPrefix(line, "> ") {
-				conn.Write([]byte(text + "\n")) // the server may have hung up
-				continue
-			}
-			conn.SetReadDeadline(time.Now().Add(arrives))
-			got, err := r.ReadString('\n')
-			require.NoError(t, err, "waiting for %q", text)
-			assert.Equal(t, text, strings.TrimSuffix(got, "\n"))
-		}
-	}
-}
-
-// readmeSessions returns the "> " and "< " lines of each fenced block of
-// README.md that has any.
-func readmeSessions(t *testing.T) [][]string {
-	t.Helper()
-	readme, err := os.ReadFile("README.md")
-	require.NoError(t, err)
-	var sessions [][]string
-	var session []string
-	inBlock := false
-	for line := range strings.Lines(string(readme)) {
-		line = strings.TrimSuffix(line, "\n")
-		switch {
-		case strings.HasPrefix(line, "```"):
-			if inBlock && len(session) > 0 {
-				sessions = append(sessions, session)
-			}
-			inBlock, session = !inBlock, nil
-		case inBlock && (strings.HasPrefix(line, "> ") || strings.HasPrefix(line, "< ")):
-			session = append(session, line)
-		}
-	}
-	return sessions
 }
 
 // startServer serves on a fresh loopback port until stop is called or the
