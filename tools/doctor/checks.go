@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"go/version"
@@ -11,6 +9,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -33,22 +32,35 @@ type result struct {
 	text   string
 }
 
-// report writes one line per result and a verdict, and says whether the
-// machine is ready: no result failed.
-func report(w io.Writer, results []result) bool {
-	ready := true
-	for _, r := range results {
-		fmt.Fprintf(w, "%-4s  %-9s  %s\n", r.status, r.name, r.text)
-		if r.status == fail {
-			ready = false
+// A report writes one line per result as soon as its check has run, so
+// that the screen shows progress, and then a verdict.
+type report struct {
+	w     io.Writer
+	ready bool // no result so far failed
+}
+
+func newReport(w io.Writer) *report {
+	return &report{w: w, ready: true}
+}
+
+// add writes the results' lines.
+func (r *report) add(results ...result) {
+	for _, res := range results {
+		fmt.Fprintf(r.w, "%-4s  %-9s  %s\n", res.status, res.name, res.text)
+		if res.status == fail {
+			r.ready = false
 		}
 	}
-	if ready {
-		fmt.Fprintln(w, "ready for the core path")
+}
+
+// end writes the verdict, and says whether the machine is ready.
+func (r *report) end() bool {
+	if r.ready {
+		fmt.Fprintln(r.w, "ready for the core path")
 	} else {
-		fmt.Fprintln(w, "not ready: fix the FAIL lines, then run go run ./tools/doctor again")
+		fmt.Fprintln(r.w, "not ready: fix the FAIL lines, then run go run ./tools/doctor again")
 	}
-	return ready
+	return r.ready
 }
 
 // checkGo checks the version of the Go toolchain that built the doctor,
@@ -63,9 +75,11 @@ func checkGo(v string) result {
 	return result{ok, "go", v}
 }
 
-// checkModules checks, without the network, that every module the
-// workspace around dir needs is in the module cache, so that the steps
-// and their tests build offline.
+// checkModules checks, without the network, that the module cache holds
+// every module that the packages of the workspace around dir, and their
+// tests, import: what go build, go vet and go test need there. It does
+// not ask for every module that a go.sum names: those include versions
+// of modules that no build of this workspace uses.
 func checkModules(dir string, env []string) result {
 	work, err := goOutput(dir, env, "env", "GOWORK")
 	if err != nil {
@@ -75,37 +89,50 @@ func checkModules(dir string, env []string) result {
 		return result{fail, "modules", "no go.work here: run the doctor from the root of the repository"}
 	}
 
-	// GOPROXY=off lets go mod download use the cache and nothing else; a
-	// module it cannot find there comes back with an Error.
-	out, runErr := runGo(dir, append(env, "GOPROXY=off"), "mod", "download", "-json")
-	var all, missing []string
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for {
-		var m struct{ Path, Version, Error string }
-		if err := dec.Decode(&m); err != nil {
-			break
-		}
-		all = append(all, m.Path)
-		if m.Error != "" {
-			missing = append(missing, m.Path+"@"+m.Version)
+	// GOPROXY=off lets go list use the cache and nothing else. With -e it
+	// lists every package, and a package it could not load says why.
+	out, runErr := runGo(dir, append(env, "GOPROXY=off"), "list", "-e", "-deps", "-test",
+		"-f", listFormat, "work")
+	if runErr != nil {
+		return result{fail, "modules", "go list: " + firstLine(runErr)}
+	}
+	var needed, missing, problems []string
+	for line := range strings.Lines(string(out)) {
+		kind, text, _ := strings.Cut(strings.TrimSpace(line), " ")
+		pkg, msg, _ := strings.Cut(text, " ")
+		switch {
+		case kind == "module" && !slices.Contains(needed, text):
+			needed = append(needed, text)
+		case kind == "error" && strings.Contains(msg, "GOPROXY=off"):
+			missing = append(missing, pkg) // go wanted to download it
+		case kind == "error":
+			problems = append(problems, text)
 		}
 	}
 	switch {
-	case len(all) == 0 && runErr != nil:
-		return result{fail, "modules", "go mod download: " + firstLine(runErr)}
 	case len(missing) > 0:
 		names := strings.Join(missing, ", ")
 		if len(missing) > 3 {
 			names = strings.Join(missing[:3], ", ") + ", ..."
 		}
 		return result{fail, "modules", fmt.Sprintf(
-			"%d modules are not in the module cache (%s): "+
+			"%d packages that the steps and tools import are not in the module cache (%s): "+
 				"while online, run go mod download at the root of the repository",
 			len(missing), names)}
+	case len(problems) > 0:
+		return result{fail, "modules", "go list: " + problems[0]}
 	}
 	return result{ok, "modules", fmt.Sprintf(
-		"all %d modules are in the module cache: the steps build and test offline", len(all))}
+		"all %d modules that the steps and tools need are in the module cache: "+
+			"they build and test offline", len(needed))}
 }
+
+// listFormat makes go list print a line for each package: the module
+// that provides it (unless it is the standard library or one of the
+// workspace's own), or why it could not be loaded.
+const listFormat = `{{with .Module}}{{if not .Main}}module {{.Path}}@{{.Version}}
+{{end}}{{end}}{{with .Error}}error {{$.ImportPath}} {{.Err}}
+{{end}}`
 
 // checkRace checks what go test -race needs besides Go: cgo, and the C
 // compiler that cgo calls.

@@ -7,7 +7,11 @@
 //
 // It exits with status 0 when the core path will work as the READMEs say,
 // and 1 otherwise. Lines marked "note" are optional extras. It never
-// touches the network: it only looks at this machine.
+// touches the network: it only looks at this machine. Each line is
+// printed as soon as its check has run, all within a few seconds; but on
+// a machine that has never built Go code, the first go run spends up to
+// a minute or two compiling the doctor and the standard library under
+// it, and prints nothing meanwhile.
 package main
 
 import (
@@ -44,17 +48,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		list = append(list, p)
 	}
 
-	results := []result{
-		checkGo(runtime.Version()),
-		checkModules(".", nil),
-		checkRace(nil),
-	}
+	r := newReport(stdout)
+	r.add(checkGo(runtime.Version()))
+	r.add(checkModules(".", nil))
+	r.add(checkRace(nil))
 	for _, p := range list {
-		results = append(results, checkPort(p))
+		r.add(checkPort(p))
 	}
-	results = append(results, checkTools()...)
-
-	if !report(stdout, results) {
+	r.add(checkTools()...)
+	if !r.end() {
 		return 1
 	}
 	return 0

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"net"
 	"os"
 	"path/filepath"
@@ -35,30 +37,25 @@ func TestGoVersion(t *testing.T) {
 }
 
 func TestModulesInTheCache(t *testing.T) {
-	// A workspace that needs what this module needs: those modules are in
-	// the cache, or this test would not have been built.
-	dir := t.TempDir()
-	write(t, filepath.Join(dir, "go.work"), "go 1.26.0\n\nuse ./m\n")
-	for _, name := range []string{"go.mod", "go.sum"} {
-		data, err := os.ReadFile(filepath.Join("..", name))
-		require.NoError(t, err)
-		write(t, filepath.Join(dir, "m", name), string(data))
-	}
+	dir, env := workspace(t)
+	out, err := runGo(dir, env, "mod", "download")
+	require.NoError(t, err, "go mod download: %s", out)
 
-	r := checkModules(dir, nil)
+	r := checkModules(dir, env)
 
 	assert.Equal(t, ok, r.status, r.text)
+	assert.Contains(t, r.text, "all 1 modules")
 	assert.Contains(t, r.text, "offline")
 }
 
 func TestModulesNotInTheCache(t *testing.T) {
-	// An empty module cache is a machine that has never downloaded them.
-	env := []string{"GOMODCACHE=" + t.TempDir(), "GOFLAGS=-modcacherw"}
+	dir, env := workspace(t) // and nothing downloaded
 
-	r := checkModules(".", env)
+	r := checkModules(dir, env)
 
 	assert.Equal(t, fail, r.status)
-	assert.Contains(t, r.text, "modules are not in the module cache")
+	assert.Contains(t, r.text, "1 packages that the steps and tools import "+
+		"are not in the module cache (example.com/dep)")
 	assert.Contains(t, r.text, "while online, run go mod download")
 }
 
@@ -147,17 +144,19 @@ func TestExitStatus(t *testing.T) {
 
 func TestReport(t *testing.T) {
 	var out bytes.Buffer
-	ready := report(&out, []result{
-		{ok, "go", "go1.26.8"},
-		{note, "nc", "not found (optional)"},
-	})
-	assert.True(t, ready, "a note is not a failure")
+	r := newReport(&out)
+	r.add(result{ok, "go", "go1.26.8"})
+	r.add(result{note, "nc", "not found (optional)"})
+	assert.True(t, r.end(), "a note is not a failure")
 	assert.Equal(t, "ok    go         go1.26.8\n"+
 		"note  nc         not found (optional)\n"+
 		"ready for the core path\n", out.String())
 
 	out.Reset()
-	assert.False(t, report(&out, []result{{fail, "port 9000", "taken"}}))
+	r = newReport(&out)
+	r.add(result{fail, "port 9000", "taken"}, result{ok, "curl", "/usr/bin/curl"})
+	assert.False(t, r.end())
+	assert.Contains(t, out.String(), "not ready")
 }
 
 // listen takes a free port on host for the rest of the test, as another
@@ -174,4 +173,63 @@ func write(t *testing.T, path, data string) {
 	t.Helper()
 	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
 	require.NoError(t, os.WriteFile(path, []byte(data), 0o644))
+}
+
+// The module example.com/dep v1.0.0, as a module proxy serves it: a
+// file:// GOPROXY can serve it to go mod download.
+var depFiles = map[string]string{
+	"list":        "v1.0.0\n",
+	"v1.0.0.info": `{"Version":"v1.0.0","Time":"2026-01-01T00:00:00Z"}`,
+	"v1.0.0.mod":  "module example.com/dep\n\ngo 1.26.0\n",
+}
+
+// workspace makes a workspace whose one module, m, imports a package of
+// example.com/dep; and an empty module cache of its own, with a proxy
+// that holds example.com/dep. It returns the workspace's folder, and
+// the environment that the go command needs to use those: the machine's
+// own module cache is never looked at.
+func workspace(t *testing.T) (dir string, env []string) {
+	t.Helper()
+	proxy := t.TempDir()
+	at := filepath.Join(proxy, "example.com", "dep", "@v")
+	for name, data := range depFiles {
+		write(t, filepath.Join(at, name), data)
+	}
+	var zipped bytes.Buffer
+	zw := zip.NewWriter(&zipped)
+	for name, data := range map[string]string{
+		"go.mod": depFiles["v1.0.0.mod"],
+		"dep.go": "package dep\n",
+	} {
+		w, err := zw.Create("example.com/dep@v1.0.0/" + name)
+		require.NoError(t, err)
+		_, err = w.Write([]byte(data))
+		require.NoError(t, err)
+	}
+	require.NoError(t, zw.Close())
+	write(t, filepath.Join(at, "v1.0.0.zip"), zipped.String())
+
+	env = []string{
+		"GOFLAGS=-modcacherw", // or t.TempDir could not remove it
+		"GOPROXY=file://" + filepath.ToSlash(proxy),
+		"GOSUMDB=off",
+	}
+	dir = t.TempDir()
+	write(t, filepath.Join(dir, "go.work"), "go 1.26.0\n\nuse ./m\n")
+	write(t, filepath.Join(dir, "m", "go.mod"),
+		"module m\n\ngo 1.26.0\n\nrequire example.com/dep v1.0.0\n")
+	write(t, filepath.Join(dir, "m", "m.go"),
+		"package m\n\nimport _ \"example.com/dep\"\n")
+
+	// go.sum: the checksums that go mod download computes, in a module
+	// cache of its own.
+	out, err := runGo(dir, append(env, "GOMODCACHE="+t.TempDir()),
+		"mod", "download", "-json", "example.com/dep@v1.0.0")
+	require.NoError(t, err, "go mod download: %s", out)
+	var sums struct{ Sum, GoModSum string }
+	require.NoError(t, json.Unmarshal(out, &sums))
+	write(t, filepath.Join(dir, "m", "go.sum"),
+		"example.com/dep v1.0.0 "+sums.Sum+"\n"+
+			"example.com/dep v1.0.0/go.mod "+sums.GoModSum+"\n")
+	return dir, append(env, "GOMODCACHE="+t.TempDir()) // empty
 }
