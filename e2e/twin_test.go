@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -145,9 +146,38 @@ func findPython(t *testing.T, script string) string {
 			modules = append(modules, m[1])
 		}
 	}
+	python, problems := pythonThatImports(modules)
+	if python != "" {
+		return python
+	}
+	install := "a python3 that imports " + strings.Join(modules, ", ")
+	if m := missingModule.FindStringSubmatch(problems); m != nil {
+		install = "apt-get install python3-" + m[1]
+	}
+	need(t, "no python3 here runs %s (%s); on Debian: %s", script, problems, install)
+	return ""
+}
+
+// pythons remembers what pythonThatImports found, by import statement:
+// each python3 is asked once per run, not once per script.
+var pythons = struct {
+	sync.Mutex
+	found map[string]pythonFound
+}{found: make(map[string]pythonFound)}
+
+type pythonFound struct{ python, problems string }
+
+// pythonThatImports returns the first python3 that can import modules,
+// or "" and what each python3 said.
+func pythonThatImports(modules []string) (python, problems string) {
 	check := "import " + strings.Join(modules, ", ")
 	if len(modules) == 0 {
 		check = "pass"
+	}
+	pythons.Lock()
+	defer pythons.Unlock()
+	if f, ok := pythons.found[check]; ok {
+		return f.python, f.problems
 	}
 
 	candidates := []string{"/usr/bin/python3"}
@@ -155,22 +185,18 @@ func findPython(t *testing.T, script string) string {
 	if err == nil && path != candidates[0] {
 		candidates = slices.Insert(candidates, 0, path)
 	}
-	var problems []string
-	for _, python := range candidates {
-		out, err := exec.Command(python, "-c", check).CombinedOutput()
+	var said []string
+	for _, candidate := range candidates {
+		out, err := exec.Command(candidate, "-c", check).CombinedOutput()
 		if err == nil {
-			return python
+			python = candidate
+			break
 		}
-		problems = append(problems, python+": "+lastLine(string(out), err))
+		said = append(said, candidate+": "+lastLine(string(out), err))
 	}
-
-	install := "a python3 that imports " + strings.Join(modules, ", ")
-	all := strings.Join(problems, "; ")
-	if m := missingModule.FindStringSubmatch(all); m != nil {
-		install = "apt-get install python3-" + m[1]
-	}
-	need(t, "no python3 here runs %s (%s); on Debian: %s", script, all, install)
-	return ""
+	problems = strings.Join(said, "; ")
+	pythons.found[check] = pythonFound{python, problems}
+	return python, problems
 }
 
 // lastLine returns the last line of a failed command's output, which for
