@@ -47,11 +47,14 @@ func run(m *testing.M) int {
 		return 1
 	}
 	code := m.Run()
-	if err := goleak.Find(); code == 0 && err != nil {
+	if code != 0 {
+		return code
+	}
+	if err := goleak.Find(); err != nil {
 		fmt.Fprintln(os.Stderr, "goleak:", err)
 		return 1
 	}
-	return code
+	return 0
 }
 
 // stepNames returns the folders of the steps, stepNN-name, in order. A

@@ -20,8 +20,9 @@ var crlf = map[string]bool{"step04-todo": true, "step07-pool": true}
 // readmeBase is where the HTTP steps listen in their READMEs.
 const readmeBase = "http://127.0.0.1:5000"
 
-// TestEveryStepHasATranscript: a README whose transcript the parsers
-// no longer find would otherwise pass unchecked.
+// TestEveryStepHasATranscript checks that the tests below find a
+// transcript in every README: one they no longer recognize would go
+// unchecked.
 func TestEveryStepHasATranscript(t *testing.T) {
 	for _, step := range steps(t) {
 		text := readme(t, step)
