@@ -31,6 +31,7 @@ func newStore(maxTasks, maxBytes int) *store {
 	return s
 }
 
+// Get returns the task stored under id, and whether there is one.
 func (s *store) Get(id string) (string, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
