@@ -7,14 +7,11 @@ import (
 	"unicode/utf8"
 )
 
-// maxBody is the most that a view reads of a request body, in bytes.
-const maxBody = 64 << 10
-
-// form returns the named fields of the request, each from its path (as
-// Flask's request.view_args) or else its form (request.form). If one is
-// bad, ok is false and refusal says why, so that nothing is stored (the
-// bad requests of TestRoutes): a body over maxBody gets 413; a malformed
-// one, or a field that is missing, empty or not UTF-8, 400.
+// form keeps bad input out of the store (the bad requests of TestRoutes).
+// It returns the named fields of the request, each from its path (Flask's
+// request.view_args) or else its form (request.form); if one is bad, ok is
+// false and refusal answers: 413 to a body over maxBody, 400 to a
+// malformed one, or to a field that is missing, empty or not UTF-8.
 func form(names ...string) (fields []string, refusal response, ok bool) {
 	r := request()
 	if err := r.ParseForm(); err != nil {
@@ -38,3 +35,6 @@ func form(names ...string) (fields []string, refusal response, ok bool) {
 	}
 	return fields, response{}, true
 }
+
+// maxBody is the most that a view reads of a request body, in bytes.
+const maxBody = 64 << 10
