@@ -1,15 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"runtime"
+	"strconv"
 	"sync"
 )
 
 // A Local holds named values per goroutine, as werkzeug's Local does per
-// thread: each goroutine sees only what it stored, until it releases it
-// (whatever the goroutine serves next sees it; once it ends, no one does,
-// as Go never reuses an id). The zero Local is ready for many goroutines.
+// thread: each goroutine sees only what it stored, until it releases it,
+// whatever it serves next. The zero Local is ready for many goroutines.
 type Local struct {
 	mu      sync.Mutex
 	storage map[uint64]map[string]any // goroutine id -> name -> value
@@ -53,8 +54,10 @@ func (l *Local) Release() {
 func goroutineID() uint64 {
 	var buf [64]byte // room for the header; the rest of the trace is cut
 	n := runtime.Stack(buf[:], false)
-	var id uint64
-	if _, err := fmt.Sscanf(string(buf[:n]), "goroutine %d ", &id); err != nil {
+	_, rest, _ := bytes.Cut(buf[:n], []byte("goroutine "))
+	digits, _, _ := bytes.Cut(rest, []byte(" "))
+	id, err := strconv.ParseUint(string(digits), 10, 64)
+	if err != nil {
 		panic(fmt.Sprintf("goroutineID: unexpected stack header %q", buf[:n]))
 	}
 	return id

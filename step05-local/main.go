@@ -15,12 +15,10 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:5000", "address to listen on")
-	hosts := flag.String("hosts", "", "more host `names` for clients to "+
-		"use, comma-separated, such as the laptop's address in a room")
+	hosts := flag.String("hosts", "", "more host `names` for clients, comma-separated")
 	var cfg Config
 	flag.IntVar(&cfg.MaxTasks, "max-tasks", 10000, "the most tasks to store")
-	flag.IntVar(&cfg.MaxBytes, "max-bytes", 64<<20,
-		"the most bytes of ids and values to store")
+	flag.IntVar(&cfg.MaxBytes, "max-bytes", 64<<20, "the most bytes of tasks to store")
 	flag.Parse()
 	cfg.Hosts = strings.Fields(strings.ReplaceAll(*hosts, ",", " "))
 

@@ -34,8 +34,7 @@ func Serve(ctx context.Context, ln net.Listener, cfg Config) error {
 // local holds each request for the goroutine that serves it.
 var local Local
 
-// errOutsideRequest is what request panics with on a goroutine that
-// serves no request, as Flask raises RuntimeError.
+// errOutsideRequest is what request panics with, as Flask raises RuntimeError.
 var errOutsideRequest = errors.New("working outside of request context: " +
 	"a goroutine that a handler starts does not inherit its request")
 
