@@ -9,8 +9,8 @@ import (
 )
 
 // A Local holds named values per goroutine, as werkzeug's Local does per
-// thread: each goroutine sees only what it stored, until it releases it,
-// whatever it serves next. The zero Local is ready for many goroutines.
+// thread: each goroutine sees only what it stored, and keeps it, whatever
+// it serves next, until it releases it. The zero Local is ready to use.
 type Local struct {
 	mu      sync.Mutex
 	storage map[uint64]map[string]any // goroutine id -> name -> value
