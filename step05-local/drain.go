@@ -9,10 +9,9 @@ import (
 	"time"
 )
 
-// serveUntil serves ln with srv until ctx is cancelled, and returns once
-// every connection's goroutine has ended: none outlives the server
-// (TestStopsWithAClientConnected, and goleak). It logs a line when a
-// connection opens and one when it closes, as the TCP steps do.
+// serveUntil serves ln with srv until ctx is cancelled, logging each
+// connection opened and closed, and returns once every connection's
+// goroutine has ended (TestStopsWithAClientConnected, and goleak).
 func serveUntil(ctx context.Context, srv *http.Server, ln net.Listener) error {
 	var open sync.WaitGroup // one for each open connection
 	srv.ConnState = func(conn net.Conn, state http.ConnState) {

@@ -8,10 +8,9 @@ import (
 )
 
 // form keeps bad input out of the store (the bad requests of TestRoutes).
-// It returns the named fields of the request, each from its path (Flask's
-// request.view_args) or else its form (request.form); if one is bad, ok is
-// false and refusal answers: 413 to a body over maxBody, 400 to a
-// malformed one, or to a field that is missing, empty or not UTF-8.
+// It returns the named fields, from the path (Flask's view_args) or else
+// the form; if one is bad, ok is false and refusal is 413 for a body over
+// maxBody, 400 for a malformed one or a missing, empty or non-UTF-8 field.
 func form(names ...string) (fields []string, refusal response, ok bool) {
 	r := request()
 	if err := r.ParseForm(); err != nil {

@@ -5,8 +5,7 @@ import (
 	"net/http"
 )
 
-// requestKey is the key of the request in a context. No other package can
-// name this type, so none can read or overwrite the value by mistake.
+// requestKey is the request's key in a context: no other package can name it.
 type requestKey struct{}
 
 // withRequest is bindRequest the Go way, which ties nothing to a

@@ -8,11 +8,10 @@ import (
 )
 
 // guard keeps other web pages from using the learner's browser against
-// the server (TestGuard). A page that reached it under another name (DNS
+// the server (TestGuard): a page that reached it under another name (DNS
 // rebinding) sends a Host other than addr, or localhost, 127.0.0.1, [::1]
-// or one of hosts on addr's port: 421 Misdirected Request. A POST from a
-// page of another origin (a forged form) gets http.CrossOriginProtection's
-// 403 Forbidden.
+// or one of hosts, on addr's port (421); a page of another origin posts a
+// forged form, as http.CrossOriginProtection tells (403).
 func guard(next http.Handler, addr string, hosts []string) http.Handler {
 	_, port, _ := net.SplitHostPort(addr)
 	ours := map[string]bool{addr: true} // the Host headers we answer to
@@ -20,7 +19,7 @@ func guard(next http.Handler, addr string, hosts []string) http.Handler {
 	for _, name := range append(names, hosts...) {
 		ours[net.JoinHostPort(strings.ToLower(name), port)] = true
 	}
-	next = http.NewCrossOriginProtection().Handler(next)
+	crossOrigin := http.NewCrossOriginProtection()
 
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// A text/plain task is text, never a script; the page loads nothing.
@@ -32,6 +31,10 @@ func guard(next http.Handler, addr string, hosts []string) http.Handler {
 			text(http.StatusMisdirectedRequest, fmt.Sprintf(
 				"error: this server does not answer to host %q "+
 					"(its -hosts flag adds names)", r.Host)).write(w)
+			return
+		}
+		if err := crossOrigin.Check(r); err != nil {
+			text(http.StatusForbidden, "error: "+err.Error()).write(w)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -13,13 +13,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// What http.CrossOriginProtection says when it refuses a request.
+// What http.CrossOriginProtection says when it refuses a request, after
+// guard's "error: ".
 const (
-	crossSite = "cross-origin request detected from Sec-Fetch-Site " +
-		"header\n"
-	crossOrigin = "cross-origin request detected, and/or browser is out " +
-		"of date: Sec-Fetch-Site is missing, and Origin does not match " +
-		"Host\n"
+	crossSite = "error: cross-origin request detected from " +
+		"Sec-Fetch-Site header\n"
+	crossOrigin = "error: cross-origin request detected, and/or browser " +
+		"is out of date: Sec-Fetch-Site is missing, and Origin does " +
+		"not match Host\n"
 )
 
 // guardTests are requests as other web pages make a browser send them,
