@@ -1,15 +1,12 @@
 package main
 
-// set is Set for the goroutine id, which the caller has looked up. Get,
-// Set and Release look the goroutine up once each; code that needs more
-// than one of them, such as a stack kept in a Local, looks it up once and
-// calls get, set and release with the id.
-func (l *Local) set(id uint64, name string, value any) {
-	// TODO: store value in goroutine id's own map.
+// Set stores value under name for the calling goroutine: local.name = value.
+func (l *Local) Set(name string, value any) {
+	// TODO: store value in the calling goroutine's own map, under name.
 }
 
-// get is Get for the goroutine id, which the caller has looked up.
-func (l *Local) get(id uint64, name string) (any, bool) {
-	// TODO: read it from goroutine id's own map.
+// Get returns the calling goroutine's value of name, and whether it set one.
+func (l *Local) Get(name string) (any, bool) {
+	// TODO: read it from the calling goroutine's own map.
 	return nil, false
 }

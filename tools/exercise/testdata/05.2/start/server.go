@@ -1,9 +1,8 @@
 package main
 
-// bindRequest binds each request to the goroutine that serves it, for as
-// long as next runs, as Flask pushes a request context: next, and all
-// that it calls in the same goroutine, reads the request with request().
-// The binding is released when next returns, and when it panics.
+// bindRequest binds each request to the goroutine that serves it while
+// next runs, as Flask pushes a request context: there, request() finds
+// it. The deferred Release runs when next returns, and when it panics.
 func bindRequest(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		local.Set("request", r)

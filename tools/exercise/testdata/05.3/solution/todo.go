@@ -5,22 +5,23 @@ package main
 func (s *store) Delete(id string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, ok := s.tasks[id]
-	delete(s.tasks, id)
+	value, ok := s.tasks[id]
+	if ok {
+		delete(s.tasks, id)
+		s.bytes -= len(id) + len(value)
+	}
 	return ok
 }
 
-// routes maps the paths of the TODO app to its views, as Flask's
-// @app.route does. Each view runs inside bindRequest, which binds the
-// request for it. A path that no pattern matches gets 404, and a method
-// that its patterns do not name gets 405.
-func routes(s *store) http.Handler {
+// todoApp routes requests to views, as Flask's @app.route, each inside
+// bindRequest. The mux answers 404, and 405 to a method it has no route for.
+func todoApp(s *store) http.Handler {
 	mux := http.NewServeMux()
 	handle := func(pattern string, v view) {
 		mux.Handle(pattern, bindRequest(v))
 	}
 	handle("GET /{$}", s.index)
-	handle("POST /tasks", s.addTask)
+	handle("POST /tasks", s.setTask) // the page's form
 	handle("GET /tasks/{id}", s.getTask)
 	handle("POST /tasks/{id}", s.setTask)
 	handle("DELETE /tasks/{id}", s.deleteTask)

@@ -8,7 +8,7 @@ import (
 )
 
 func TestDeleteATask(t *testing.T) {
-	addr, _ := startServer(t)
+	addr, _ := startServer(t, defaults)
 	c := connect(t, addr)
 
 	got := c.do("DELETE", "/tasks/task_01", "")
@@ -24,7 +24,7 @@ func TestDeleteATask(t *testing.T) {
 }
 
 func TestTheAllowHeaderNamesDelete(t *testing.T) {
-	addr, _ := startServer(t)
+	addr, _ := startServer(t, defaults)
 	got := connect(t, addr).do("PUT", "/tasks/task_01", "")
 	assert.Equal(t, http.StatusMethodNotAllowed, got.status)
 	assert.Contains(t, got.header.Get("Allow"), "DELETE")
