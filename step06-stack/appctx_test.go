@@ -127,7 +127,7 @@ func TestRequestContext(t *testing.T) {
 			assert.Same(t, app, CurrentApp())
 			require.NoError(t, ctx.pop())
 
-			assert.Equal(t, 1, tornDown, "the app context was popped")
+			assert.Equal(t, 1, tornDown, "the app's teardown ran once")
 			assert.Panics(t, func() { request() })
 			assert.Panics(t, func() { CurrentApp() })
 		})
@@ -185,7 +185,7 @@ func bound() int {
 func noContextsLeft(t *testing.T) {
 	t.Cleanup(func() {
 		if n := bound(); n > 0 {
-			t.Errorf("%d goroutines left contexts on a stack", n)
+			t.Errorf("goroutines with contexts left on a stack: %d", n)
 			appStack = Stack[*AppContext]{}
 			requestStack = Stack[*RequestContext]{}
 		}
