@@ -44,10 +44,9 @@ func (app *App) TeardownAppContext(f func()) {
 	app.teardown = append(app.teardown, f)
 }
 
-// ServeHTTP serves r as Flask's wsgi_app does: it pushes a request
-// context; runs the before-request hooks, the view unless a hook
-// answered, and the after-request hooks, the last registered first; pops
-// the context, which runs the teardown functions; and sends the response.
+// ServeHTTP serves r as Flask's wsgi_app: it pushes a request context,
+// runs the before-request hooks, the view and the after-request hooks
+// (the last registered first), pops the context, and sends the response.
 func (app *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := &RequestContext{Request: r, appCtx: app.AppContext()}
 	ctx.push()

@@ -38,8 +38,8 @@ func (app *App) AppContext() *AppContext {
 func (c *AppContext) Push() { appStack.Push(c) }
 
 // Pop runs the app's teardown functions, the last registered first,
-// while c is still current, so that they can reach g; then it removes c
-// from the top of the stack. (order.go: if c is not on top.)
+// while c is on top, so that they can reach its g; then it removes c.
+// (A context popped out of order has no teardown: its g is not current.)
 func (c *AppContext) Pop() error {
 	if top, _ := appStack.Top(); top == c {
 		for _, f := range slices.Backward(c.App.teardown) {

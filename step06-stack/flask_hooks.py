@@ -67,26 +67,25 @@ app.before_request_funcs[None].insert(
 )
 get("/", "a before_request hook answers")
 
-print("app contexts popped out of order:")
-app1, app2 = Flask("app1"), Flask("app2")
-app1.teardown_appcontext(lambda exc: print("  app1's teardown_appcontext"))
-ctx1, ctx2 = app1.app_context(), app2.app_context()
-ctx1.push()
-ctx2.push()
-try:
-    ctx1.pop()  # ctx2 is on top
-except AssertionError as e:
-    print("  AssertionError:", str(e).split(" (")[0])
-print("  current app:", current_app.name if current_app else None)
 
-print("request contexts popped out of order:")
+def pop_out_of_order(title, ctx1, ctx2):
+    """Pushes ctx1, then ctx2, and pops ctx1: not the one on top."""
+    print(title)
+    ctx1.push()
+    ctx2.push()
+    try:
+        ctx1.pop()
+    except AssertionError as e:
+        print("  AssertionError:", str(e).split(" (")[0])
+    print("  current app:", current_app.name if current_app else None)
+    print("  request:", request.path if request else None)
+
+
+app1, app2 = Flask("app1"), Flask("app2")
 app1.teardown_request(lambda exc: print("  app1's teardown_request"))
-req1, req2 = app1.test_request_context("/1"), app2.test_request_context("/2")
-req1.push()
-req2.push()
-try:
-    req1.pop()  # req2 is on top
-except AssertionError as e:
-    print("  AssertionError:", str(e).split(" (")[0])
-print("  current app:", current_app.name if current_app else None)
-print("  request:", request.path if request else None)
+app1.teardown_appcontext(lambda exc: print("  app1's teardown_appcontext"))
+pop_out_of_order("app contexts popped out of order:",
+                 app1.app_context(), app2.app_context())
+pop_out_of_order("request contexts popped out of order:",
+                 app1.test_request_context("/1"),
+                 app2.test_request_context("/2"))

@@ -1,11 +1,9 @@
 package main
 
 // This file keeps the stacks right when a context is popped out of
-// order, as when a view pushes one and forgets it, which the next request
-// on the goroutine would find. As in Flask 2.2 and later, the pop takes
-// the stack back to what it was before the context was pushed, and says
-// so; but a context that was not on top is not torn down, as its
-// teardown would not find its g. TestPoppingOutOfOrder and
+// order, as when a view forgets one that the next request on the
+// goroutine would find. As in Flask 2.2, the pop takes the stack back to
+// before the push, and says so. TestPoppingOutOfOrder and
 // TestAViewThatBreaksTheStackIsCleanedUp prove it.
 
 import (
@@ -13,8 +11,8 @@ import (
 	"slices"
 )
 
-// popTo removes v from the calling goroutine's stack s, and whatever was
-// pushed above it and left there, and says if there was any. If v is not
+// popTo removes v, and whatever was pushed above it and left there, from
+// the calling goroutine's stack s, and says if there was any. If v is not
 // on s, it changes nothing.
 func popTo[T comparable](s *Stack[T], v T) error {
 	id := goroutineID()

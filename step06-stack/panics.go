@@ -10,9 +10,8 @@ import (
 	"runtime/debug"
 )
 
-// recovered calls serve, which answers r into resp. If serve panics,
-// recovered logs the panic and puts a 500 in resp in place of what serve
-// wrote.
+// recovered calls serve, which answers r into resp. If serve panics, it
+// logs the panic and puts a 500 in resp in place of what serve wrote.
 func recovered(r *http.Request, resp *ResponseBuffer, serve func()) {
 	defer func() {
 		if p := recover(); p != nil {

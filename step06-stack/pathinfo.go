@@ -1,9 +1,8 @@
 package main
 
-// This file routes the decoded path, as a WSGI server hands Flask the
-// decoded PATH_INFO: %2F is a slash, so POST /tasks/a%2Fb is a 404 as in
-// Flask, not the id "a/b"; and /%61dmin/index is the admin app's, where
-// http.StripPrefix alone answers 404. TestAnEscapedSlashIsASlash and
+// This file routes the decoded path, as Flask gets it in PATH_INFO: %2F
+// is a slash, so /tasks/a%2Fb is a 404 as in Flask, and /%61dmin/index is
+// the admin app's. TestAnEscapedSlashIsASlash and
 // TestEverySpellingOfTheMountPointReachesTheAdminApp prove it.
 
 import "net/http"

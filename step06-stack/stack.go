@@ -40,9 +40,8 @@ func (s *Stack[T]) items(id uint64) []T {
 	return items
 }
 
-// keep makes items the stack of goroutine id. Once it is empty, keep
-// releases the goroutine's entry, as werkzeug's LocalStack does, so that
-// a goroutine that pops all it pushed leaves nothing behind.
+// keep makes items the stack of goroutine id. An empty stack releases
+// the goroutine's entry, as in werkzeug, so that nothing stays behind.
 func (s *Stack[T]) keep(id uint64, items []T) {
 	if len(items) == 0 {
 		s.local.release(id)
