@@ -63,32 +63,6 @@ func TestAnEscapedSlashIsASlash(t *testing.T) {
 	}
 }
 
-// dispatchTests are the paths where step06 and werkzeug's
-// DispatcherMiddleware (2.2.2, under waitress 2.1.2) answer differently,
-// and what step06 answers: README.md lists them, with werkzeug's answer.
-var dispatchTests = []struct {
-	path     string
-	status   int
-	location string // of a redirect
-}{
-	{"/admin", 307, "/admin/"},
-	{"//admin/index", 307, "/admin/index"},
-	{"/admin//index", 307, "/admin/index"},
-	{"/admin/./index", 307, "/admin/index"},
-	{"/admin/../index", 307, "/index"},
-	{"/%2Fadmin/index", 307, "/admin/index"},
-}
-
-func TestWhereDispatchDiffersFromWerkzeug(t *testing.T) {
-	addr, _ := startServer(t)
-	c := connect(t, addr)
-	for _, tt := range dispatchTests {
-		got := c.do("GET", tt.path, "")
-		assert.Equal(t, tt.status, got.status, tt.path)
-		assert.Equal(t, tt.location, got.header.Get("Location"), tt.path)
-	}
-}
-
 // TestABurstOfRequestsLeavesNothingBound sends 1,000 requests, 20 at a
 // time, to the real server: each is served right, and once the server
 // has stopped, no goroutine has anything left on a stack (startServer

@@ -6,13 +6,10 @@ import (
 	"io"
 	"log"
 	"net/http"
-	"os"
-	"os/exec"
 	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // TestHooksRunInFlasksOrder registers two hooks of each kind and checks
@@ -140,18 +137,6 @@ func TestAPanicIsAnswered500(t *testing.T) {
 		"the same connection")
 	stop()
 	assert.Contains(t, logged(), "GET /bug: panic: a bug in a view")
-}
-
-// TestTheReadmeShowsWhatFlaskPrints runs flask_hooks.py, where Flask is
-// installed, and checks that README.md shows what it prints.
-func TestTheReadmeShowsWhatFlaskPrints(t *testing.T) {
-	python := findPython(t, "flask_hooks.py") // as for the twins
-	out, err := exec.Command(python, "flask_hooks.py").Output()
-	require.NoError(t, err)
-	readme, err := os.ReadFile("README.md")
-	require.NoError(t, err)
-	assert.Contains(t, string(readme),
-		"$ python3 step06-stack/flask_hooks.py\n"+string(out)+"```\n")
 }
 
 // captureLog sends the log to a buffer until the test ends, and returns
