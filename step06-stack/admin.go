@@ -5,48 +5,36 @@ import (
 	"strings"
 )
 
-// admin returns the admin app of the original's example. Before each of
-// its requests, a hook gives the request its permissions in g, where any
-// view can read them.
-func admin() *App {
+// dispatch mounts two apps in one server, as the original's
+// DispatcherMiddleware(todo, {"/admin": admin}): a request under /admin/
+// goes to admin, which sees its path without the prefix, and any other to
+// todo. A pattern that ends in a slash matches whole path segments, so
+// /adminx/index is todo's.
+func dispatch(todo, admin http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/", todo)
+	mux.Handle("/admin/", http.StripPrefix("/admin", admin))
+	return http.MaxBytesHandler(decodePath(mux), maxBody) // buffer.go, pathinfo.go
+}
+
+// adminApp returns the admin app of the original's example: before each
+// request, a hook puts its permissions in g, where any view reads them.
+func adminApp() *App {
 	app := NewApp("admin")
 	app.BeforeRequest(func() (response, bool) {
-		g, err := G()
-		if err != nil {
-			return text(http.StatusInternalServerError,
-				"error: "+err.Error()), true
-		}
-		g.Set("permissions", []string{"list", "add"})
+		G()["permissions"] = []string{"list", "add"}
 		return response{}, false // no answer: on to the view
 	})
 	app.Handle("GET /index", view(appName))
-	app.Handle("GET /permissions", view(permissions))
+	app.Handle("GET /permissions", view(func() response {
+		list, _ := G()["permissions"].([]string)
+		return text(http.StatusOK, strings.Join(list, ", "))
+	}))
 	return app
 }
 
-// appName answers with the name of the app that serves the request. Both
-// apps route GET /index to it, and nothing tells it which app it serves:
-// it reads current_app, the app of the top app context.
+// appName answers with the name of the app that serves the request: both
+// apps route GET /index to it, and it reads current_app.
 func appName() response {
-	app, err := CurrentApp()
-	if err != nil {
-		return text(http.StatusInternalServerError, "error: "+err.Error())
-	}
-	return text(http.StatusOK, app.Name)
-}
-
-// permissions answers with the permissions that the before-request hook
-// put in g.
-func permissions() response {
-	g, err := G()
-	if err != nil {
-		return text(http.StatusInternalServerError, "error: "+err.Error())
-	}
-	value, _ := g.Get("permissions")
-	list, ok := value.([]string)
-	if !ok {
-		return text(http.StatusInternalServerError,
-			"error: no permissions in g")
-	}
-	return text(http.StatusOK, strings.Join(list, ", "))
+	return text(http.StatusOK, CurrentApp().Name)
 }

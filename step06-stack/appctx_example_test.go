@@ -14,10 +14,7 @@ func Example_appContexts() {
 	app1.Config["DEBUG"] = false
 	app2 := NewApp("app02")
 	app2.Config["DEBUG"] = true
-	debug := func() any {
-		app, _ := CurrentApp() // NOTE: ignoring errors: a context is pushed
-		return app.Config["DEBUG"]
-	}
+	debug := func() any { return CurrentApp().Config["DEBUG"] }
 
 	// NOTE: ignoring errors: each Pop pops the context on top.
 	ctx1 := app1.AppContext() // with app1.app_context():
@@ -42,14 +39,11 @@ func Example_appContexts() {
 func Example_beforeRequest() {
 	app := NewApp("app")
 	app.BeforeRequest(func() (response, bool) {
-		g, _ := G() // NOTE: ignoring errors: a hook runs in a context
-		g.Set("permission_code_list", []string{"list", "add"})
+		G()["permission_code_list"] = []string{"list", "add"}
 		return response{}, false // no answer: on to the view
 	})
 	app.Handle("/{$}", view(func() response {
-		g, _ := G() // NOTE: ignoring errors: a view runs in a context
-		list, _ := g.Get("permission_code_list")
-		fmt.Println(pythonList(list.([]string)))
+		fmt.Println(pythonList(G()["permission_code_list"].([]string)))
 		return text(http.StatusOK, "index")
 	}))
 

@@ -5,9 +5,9 @@ import (
 	"net/http"
 )
 
-// This file is the Go way to do what the context stacks and request do:
-// nothing is tied to a goroutine, so any goroutine that is handed the
-// request, or a context, can use it.
+// This file is the Go way to do what an App and request do: nothing
+// is tied to a goroutine, so any goroutine that is handed the request, or
+// a context, can use it.
 //
 // The first way is to pass the request: every net/http handler gets it as
 // a parameter, and hands on whatever its callees need. The second is
@@ -23,8 +23,8 @@ import (
 // by mistake, as it could with a key like the string "request".
 type requestKey struct{}
 
-// withRequest is pushing a request context, the Go way: it adds the
-// request to the request's own context. A real program stores the few request-scoped
+// withRequest is a request context the Go way: it adds the request to the
+// request's own context. A real program stores the few request-scoped
 // values that deep code needs (a request id, the signed-in user) rather
 // than the whole request, which it passes as a parameter; storing the
 // request makes the lookups here compare like with like.
@@ -70,48 +70,4 @@ func goRoutes(s *store) http.Handler {
 			s.getTaskFromParameter(r).write(w)
 		})
 	return mux
-}
-
-// A context.Context is a stack too, but one that no one can change:
-// context.WithValue returns a new context that wraps its parent, and
-// ctx.Value looks from the newest layer down to the oldest. There is no
-// pop. Whoever holds the parent still holds it unchanged, so going back
-// to the parent, typically by returning from the function that made the
-// new layer, is the pop.
-
-// appKey is the key of the current app in a context.
-type appKey struct{}
-
-// withApp returns a context in which app is the current app, as pushing
-// an app context does; ctx itself stays as it was.
-func withApp(ctx context.Context, app *App) context.Context {
-	return context.WithValue(ctx, appKey{}, app)
-}
-
-// appFrom returns the current app of ctx, as CurrentApp does for the
-// calling goroutine's stack, and the same error when there is none.
-func appFrom(ctx context.Context) (*App, error) {
-	app, ok := ctx.Value(appKey{}).(*App)
-	if !ok {
-		return nil, errOutsideApp
-	}
-	return app, nil
-}
-
-// scriptWithContext is scriptWithStack written with contexts: each "with"
-// block is a variable that holds a new layer, and leaving the block is
-// using the variable that holds the layer below again.
-func scriptWithContext(ctx context.Context, app1, app2 *App) []string {
-	var lines []string
-	say := func(ctx context.Context) {
-		lines = append(lines, debugLine(appFrom(ctx)))
-	}
-
-	ctx1 := withApp(ctx, app1) // with app1.app_context():
-	say(ctx1)
-	ctx2 := withApp(ctx1, app2) //     with app2.app_context():
-	say(ctx2)
-	say(ctx1) // app1 again: ctx1 never changed
-	say(ctx)  // no app at all
-	return lines
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -58,15 +59,58 @@ func TestAGoroutineHandedTheContextSeesTheRequest(t *testing.T) {
 	assert.Equal(t, http.StatusOK, got.status)
 }
 
-func TestGoContext(t *testing.T) {
-	t.Run("the script gives the same answers with both kinds of stack",
-		func(t *testing.T) {
-			app1, app2 := debugApps()
-			assert.Equal(t,
-				scriptWithStack(app1, app2),
-				scriptWithContext(context.Background(), app1, app2))
-		})
+// A context.Context is a stack too, but one that no one can change:
+// context.WithValue returns a new context that wraps its parent, and
+// ctx.Value looks from the newest layer down to the oldest. There is no
+// pop. Whoever holds the parent still holds it unchanged, so going back
+// to the parent, typically by returning from the function that made the
+// new layer, is the pop.
 
+// appKey is the key of the current app in a context.
+type appKey struct{}
+
+// withApp returns a context in which app is the current app, as pushing
+// an app context does; ctx itself stays as it was.
+func withApp(ctx context.Context, app *App) context.Context {
+	return context.WithValue(ctx, appKey{}, app)
+}
+
+// appFrom returns the current app of ctx, as CurrentApp does for the
+// calling goroutine's stack, and the same error when there is none.
+func appFrom(ctx context.Context) (*App, error) {
+	app, ok := ctx.Value(appKey{}).(*App)
+	if !ok {
+		return nil, errOutsideApp
+	}
+	return app, nil
+}
+
+// The original's script, Example_appContexts, with contexts: each "with"
+// block is a variable that holds a new layer, and leaving the block is
+// using the variable that holds the layer below again.
+func Example_appContextsWithContext() {
+	app1 := NewApp("app01")
+	app1.Config["DEBUG"] = false
+	app2 := NewApp("app02")
+	app2.Config["DEBUG"] = true
+	debug := func(ctx context.Context) any {
+		app, _ := appFrom(ctx) // NOTE: ignoring errors: ctx has an app
+		return app.Config["DEBUG"]
+	}
+
+	ctx1 := withApp(context.Background(), app1) // with app1.app_context():
+	fmt.Println(debug(ctx1))
+	ctx2 := withApp(ctx1, app2) //     with app2.app_context():
+	fmt.Println(debug(ctx2))
+	fmt.Println(debug(ctx1)) // app1 again: ctx1 never changed
+
+	// Output:
+	// false
+	// true
+	// false
+}
+
+func TestGoContext(t *testing.T) {
 	t.Run("a context with no app is the same clear error",
 		func(t *testing.T) {
 			_, err := appFrom(context.Background())
@@ -111,9 +155,9 @@ func BenchmarkLookup(b *testing.B) {
 	r := httptest.NewRequest("GET", "/tasks/task_01", nil)
 
 	b.Run("goroutine-local", func(b *testing.B) {
-		ctx := NewApp("bench").RequestContext(r)
-		ctx.Push()
-		defer ctx.Pop()
+		ctx := requestContext(NewApp("bench"), r)
+		ctx.push()
+		defer ctx.pop()
 		for b.Loop() {
 			sink = request()
 		}

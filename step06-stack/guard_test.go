@@ -1,16 +1,12 @@
 package main
 
 import (
-	"context"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -154,53 +150,4 @@ func TestEveryResponseForbidsSniffing(t *testing.T) {
 			"%s %s", req.method, req.path)
 	}
 	assert.Contains(t, policy, "form-action 'self'", "the page's form")
-}
-
-// TestABrowserIsRefusedWhatAnotherSiteAsks plays both attacks in a real
-// Chromium. It is told that evil.example is 127.0.0.1, as a rebinding
-// DNS server would tell it, and visits a page there that holds a form
-// posting to the server. The form is refused, and so is the server
-// itself, reached under that name.
-func TestABrowserIsRefusedWhatAnotherSiteAsks(t *testing.T) {
-	addr, _ := startServer(t)
-	_, port, err := net.SplitHostPort(addr)
-	require.NoError(t, err)
-	evil := httptest.NewServer(http.HandlerFunc(
-		func(w http.ResponseWriter, _ *http.Request) {
-			fmt.Fprintf(w, `<!doctype html>
-<form method="post" action="http://%s/tasks">
-<input name="id" value="task_09"><input name="value" value="spam">
-</form>`, addr)
-		}))
-	defer evil.Close()
-	_, evilPort, err := net.SplitHostPort(evil.Listener.Addr().String())
-	require.NoError(t, err)
-	tab := openTab(t, chromedp.Flag("host-resolver-rules",
-		"MAP evil.example 127.0.0.1"))
-
-	// A page on another site submits its form to the server.
-	require.NoError(t, chromedp.Do(tab,
-		chromedp.Navigate("http://evil.example:"+evilPort+"/")))
-	resp, err := chromedp.RunResponse(tab,
-		chromedp.Submit(chromedp.CSS("form")))
-	require.NoError(t, err)
-	assert.EqualValues(t, http.StatusForbidden, resp.Status)
-	assert.Equal(t, strings.TrimSpace(crossSite), pageText(t, tab))
-	got := connect(t, addr).do("GET", "/tasks/task_09", "")
-	assert.Equal(t, http.StatusNotFound, got.status, "nothing stored")
-
-	// A page at evil.example, now 127.0.0.1, reads the server.
-	resp, err = chromedp.Run(tab,
-		chromedp.NavigateResponse("http://evil.example:"+port+"/"))
-	require.NoError(t, err)
-	assert.EqualValues(t, http.StatusMisdirectedRequest, resp.Status)
-	assert.Contains(t, pageText(t, tab), `"evil.example:`+port+`"`)
-}
-
-// pageText returns the text of the page that tab shows.
-func pageText(t *testing.T, tab context.Context) string {
-	t.Helper()
-	text, err := chromedp.Run(tab, chromedp.Text(chromedp.CSS("body")))
-	require.NoError(t, err)
-	return strings.TrimSpace(text)
 }

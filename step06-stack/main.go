@@ -1,7 +1,6 @@
-// Command step06-stack is the TODO server of step05 and an admin app,
-// mounted side by side in one HTTP server. Their handlers read the
-// current app, request and g as Flask code does, from per-goroutine
-// stacks of contexts.
+// Command step06-stack is the TODO server over HTTP, for curl and for a
+// browser. Its handlers read the current request as Flask code does,
+// from per-goroutine stacks of contexts; an admin app shares the server.
 package main
 
 import (

@@ -7,8 +7,6 @@ import (
 	"log"
 	"net"
 	"net/http"
-	"net/url"
-	"strings"
 	"sync"
 	"time"
 )
@@ -29,7 +27,7 @@ const stopTimeout = 500 * time.Millisecond
 func Serve(ctx context.Context, ln net.Listener, hosts ...string) error {
 	var conns sync.WaitGroup // one for each open connection
 	srv := &http.Server{
-		Handler: guard(dispatch(routes(newStore()), admin()), ln, hosts),
+		Handler: guard(dispatch(todoApp(newStore()), adminApp()), ln, hosts),
 		// A client that sends, or reads, slowly or not at all must not
 		// hold a connection, and its goroutine, forever.
 		ReadHeaderTimeout: 5 * time.Second,
@@ -72,57 +70,16 @@ func Serve(ctx context.Context, ln net.Listener, hosts ...string) error {
 	return nil
 }
 
-// dispatch mounts two apps in one server, as the original's
-// DispatcherMiddleware(todo, {"/admin": admin}) does: a request under
-// /admin/ goes to admin, which sees its path without the prefix, and any
-// other request goes to todo. A pattern that ends in a slash matches
-// whole path segments, so /adminx/index is todo's.
-func dispatch(todo, admin http.Handler) http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("/", todo)
-	mux.Handle("/admin/", stripPrefix("/admin", admin))
-	return mux
-}
-
-// stripPrefix serves r with h, prefix cut off r's path, as
-// http.StripPrefix does, for a one-segment prefix that the mux matched.
-// The mux, like werkzeug, matches the decoded path, so /%61dmin/index is
-// under /admin/; http.StripPrefix also wants the escaped path to begin
-// with /admin, and answers 404. Here the escaped path loses its first
-// segment, however that segment is escaped.
-func stripPrefix(prefix string, h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		path, ok := strings.CutPrefix(r.URL.Path, prefix)
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		rawPath := "" // none: the path has no escapes of its own
-		if r.URL.RawPath != "" {
-			// The mux matched the first segment, however it is escaped.
-			_, rest, _ := strings.Cut(r.URL.RawPath[1:], "/")
-			rawPath = "/" + rest
-		}
-		r2 := new(http.Request)
-		*r2 = *r
-		r2.URL = new(url.URL)
-		*r2.URL = *r.URL
-		r2.URL.Path = path
-		r2.URL.RawPath = rawPath
-		h.ServeHTTP(w, r2)
-	})
-}
-
 // errOutsideRequest is what request panics with when the calling
-// goroutine has no request context, as Flask raises RuntimeError.
+// goroutine serves no request, as Flask raises RuntimeError.
 var errOutsideRequest = errors.New("working outside of request context: " +
 	"this goroutine serves no request (a goroutine that a handler " +
 	"starts does not inherit it: pass the request to it)")
 
 // request returns the request that the calling goroutine serves, as
-// Flask's request proxy does: the request of the top request context.
-// Outside a request context it panics with errOutsideRequest: calling it
-// there is a bug in the program, not something that a client can cause.
+// Flask's request proxy does. Outside a request context it panics with
+// errOutsideRequest: calling it there is a bug in the program, not
+// something that a client can cause.
 func request() *http.Request {
 	top, ok := requestStack.Top()
 	if !ok {
@@ -155,8 +112,8 @@ func seeOther(url string) response {
 	return response{status: http.StatusSeeOther, location: url}
 }
 
-// ServeHTTP calls v and writes its response. It must run inside a
-// request context, as an App runs it, so that v finds r with request().
+// ServeHTTP calls v and writes its response. It must run inside an
+// App, so that v finds r with request().
 func (v view) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxBody) // the r v reads
 	v().write(w)

@@ -61,11 +61,11 @@ func (s *store) All() []task {
 	return all
 }
 
-// routes returns the TODO app, which maps its paths to its views, as
-// Flask's @app.route does. The app runs each view inside a request
-// context, which holds the request for it. A path that no pattern
-// matches gets 404, and a method that its patterns do not name gets 405.
-func routes(s *store) *App {
+// todoApp maps the paths of the TODO app to its views, as Flask's
+// @app.route does. Each view runs inside a request context, which binds the
+// request for it. A path that no pattern matches gets 404, and a method
+// that its patterns do not name gets 405.
+func todoApp(s *store) *App {
 	app := NewApp("todo")
 	handle := func(pattern string, v view) {
 		app.Handle(pattern, v)

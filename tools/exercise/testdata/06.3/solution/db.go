@@ -1,9 +1,6 @@
 package main
 
-import (
-	"io"
-	"net/http"
-)
+import "io"
 
 // useDB makes app open a connection for each request, with open, before
 // the request's views run, and keep it in g under "db", where they find
@@ -11,24 +8,13 @@ import (
 // as Flask's teardown_appcontext closes what g holds.
 func useDB(app *App, open func() io.Closer) {
 	app.BeforeRequest(func() (response, bool) {
-		g, err := G()
-		if err != nil {
-			return text(http.StatusInternalServerError,
-				"error: "+err.Error()), true
-		}
-		g.Set("db", open())
+		G()["db"] = open()
 		return response{}, false // no answer: on to the view
 	})
-	app.TeardownAppContext(func(error) {
-		g, err := G()
-		if err != nil {
-			return
-		}
+	app.TeardownAppContext(func() {
 		// An app context whose hook did not run has no db to close.
-		if db, ok := g.Get("db"); ok {
-			if c, ok := db.(io.Closer); ok {
-				c.Close() // NOTE: ignoring errors: nobody is left to tell
-			}
+		if db, ok := G()["db"].(io.Closer); ok {
+			db.Close() // NOTE: ignoring errors: nobody is left to tell
 		}
 	})
 }

@@ -27,11 +27,7 @@ func TestTheDBIsOpenForTheRequestAndClosedAfter(t *testing.T) {
 		return fakeDB{&open}
 	})
 	app.Handle("GET /count", view(func() response {
-		g, err := G()
-		if err != nil {
-			return text(http.StatusInternalServerError, err.Error())
-		}
-		if _, ok := g.Get("db"); !ok {
+		if _, ok := G()["db"]; !ok {
 			return text(http.StatusInternalServerError, "no db in g")
 		}
 		return text(http.StatusOK, fmt.Sprint(open.Load(), " open"))

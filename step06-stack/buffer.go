@@ -1,16 +1,18 @@
 package main
 
+// This file holds a response until the after-request hooks, which may
+// change it, have seen it, as Flask's after_request functions. A view
+// does not see the client's writer, so dispatch limits the body on it,
+// and a 413 closes the connection. TestHooksRunInFlasksOrder and
+// TestABodyTooLargeClosesTheConnection prove it.
+
 import (
 	"bytes"
 	"maps"
 	"net/http"
 )
 
-// A ResponseBuffer holds the response to a request of an App until the
-// after-request hooks have seen it, as Flask hands its response object to
-// its after_request functions: a hook may change the status, the header
-// or the body before the client gets any of them. It is an
-// http.ResponseWriter, so that a view writes to it as to the client.
+// A ResponseBuffer is where a view of an App writes its response.
 type ResponseBuffer struct {
 	Status int // 0 until the view writes a header or a body
 	Body   bytes.Buffer
@@ -25,8 +27,7 @@ func (b *ResponseBuffer) Header() http.Header {
 	return b.header
 }
 
-// WriteHeader sets the status. As with net/http, only the first call
-// counts.
+// WriteHeader sets the status; as with net/http, the first call counts.
 func (b *ResponseBuffer) WriteHeader(status int) {
 	if b.Status == 0 {
 		b.Status = status
