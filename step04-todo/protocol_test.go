@@ -45,6 +45,9 @@ func TestAnswersEachRequest(t *testing.T) {
 		{"a POST replaces a task",
 			"POST/task_01=see nobody/status", "submit success"},
 		{"a GET answers the new value", "GET/task_01/status", "see nobody"},
+		{"ids and values are UTF-8 text",
+			"POST/任务_04=去买菜/status", "submit success"},
+		{"a GET answers them as they came", "GET/任务_04/status", "去买菜"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			send(t, conn, tt.line+"\n")
@@ -63,17 +66,6 @@ func TestEveryConnectionSharesTheTasks(t *testing.T) {
 
 	send(t, b, "GET/task_04/status\n")
 	assert.Equal(t, "go shopping", receive(t, b))
-}
-
-func TestStoresUTF8(t *testing.T) {
-	t.Parallel()
-	addr, _ := startServer(t, config())
-	conn := dial(t, addr)
-
-	send(t, conn, "POST/任务_04=去买菜/status\n")
-	assert.Equal(t, "submit success", receive(t, conn))
-	send(t, conn, "GET/任务_04/status\n")
-	assert.Equal(t, "去买菜", receive(t, conn))
 }
 
 func TestAnswersBadLinesAndStoresNothing(t *testing.T) {

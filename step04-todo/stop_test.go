@@ -15,40 +15,39 @@ import (
 	"go.uber.org/goleak"
 )
 
-func TestHangsUpOnAnIdleConnection(t *testing.T) {
+func TestTheIdleTimeout(t *testing.T) {
 	t.Parallel()
 	cfg := config()
-	cfg.Idle = 100 * time.Millisecond
+	cfg.Idle = 400 * time.Millisecond
 	addr, _ := startServer(t, cfg)
-	conn := dial(t, addr)
 
-	send(t, conn, "GET/task_01/status\n")
-	assert.Equal(t, "see someone", receive(t, conn))
-	hungUp(t, conn) // within arrives, that is: long before the default
-}
-
-func TestEachLineRestartsTheIdleClock(t *testing.T) {
-	t.Parallel()
-	cfg := config()
-	cfg.Idle = 500 * time.Millisecond
-	addr, _ := startServer(t, cfg)
-	conn := dial(t, addr)
-
-	// The client pauses for a quarter of the timeout between requests:
-	// the connection outlives the timeout, and stays open.
-	end := time.Now().Add(2 * cfg.Idle)
-	var last time.Time
-	for {
+	t.Run("hangs up on a silent client", func(t *testing.T) {
+		t.Parallel()
+		conn := dial(t, addr)
 		send(t, conn, "GET/task_01/status\n")
 		assert.Equal(t, "see someone", receive(t, conn))
-		last = time.Now()
-		if last.After(end) {
-			break
+		hungUp(t, conn) // within arrives, that is: long before the default
+	})
+
+	t.Run("restarts with every line", func(t *testing.T) {
+		t.Parallel()
+		conn := dial(t, addr)
+		// The client pauses for a quarter of the timeout between
+		// requests: the connection outlives the timeout, and stays open.
+		end := time.Now().Add(2 * cfg.Idle)
+		var last time.Time
+		for {
+			send(t, conn, "GET/task_01/status\n")
+			assert.Equal(t, "see someone", receive(t, conn))
+			last = time.Now()
+			if last.After(end) {
+				break
+			}
+			time.Sleep(cfg.Idle / 4)
 		}
-		time.Sleep(cfg.Idle / 4)
-	}
-	hungUp(t, conn)
-	assert.Greater(t, time.Since(last), cfg.Idle/2, "hung up too early")
+		hungUp(t, conn)
+		assert.Greater(t, time.Since(last), cfg.Idle/2, "hung up too early")
+	})
 }
 
 // Not parallel: it reads the log, and checks that no goroutine is left.
