@@ -83,7 +83,7 @@ func handle(ctx context.Context, conn net.Conn, todo *store, cfg Config) {
 	for {
 		// Every line restarts the clock. The deadline covers writes too:
 		// a client that stops reading cannot hold us either.
-		conn.SetDeadline(session.deadline(cfg.Idle))
+		session.setDeadlines(conn, cfg.Idle)
 		if !lines.Scan() {
 			break // the client left, went silent, or we stop; or too long
 		}

@@ -7,9 +7,10 @@ import (
 )
 
 // A session bounds how long one client keeps its worker. The idle timeout
-// frees a worker from a silent client, but a client that sends a line now
-// and then keeps it for ever, and everyone in the backlog waits. Proved by
-// TestASessionLimitFreesAWorker.
+// frees a worker from a silent client, but one that sends a line now and
+// then keeps it for good, and everyone in the backlog waits. Proved by
+// TestASessionLimitFreesAWorker; TestAClientThatKeepsTalkingKeepsItsWorker
+// shows the worker held without it.
 type session struct {
 	limit time.Duration
 	until time.Time // zero: no limit
@@ -22,14 +23,14 @@ func startSession(limit time.Duration) session {
 	return session{limit, time.Now().Add(limit)}
 }
 
-// deadline returns when the client must have sent its next line: idle
-// from now, or the session's end if that comes first.
-func (s session) deadline(idle time.Duration) time.Time {
-	d := time.Now().Add(idle)
-	if !s.until.IsZero() && s.until.Before(d) {
-		return s.until
+// setDeadlines gives the client idle to send its next line, but no time
+// past the session's end; and idle to read our reply, even to a line that
+// came just before the end.
+func (s session) setDeadlines(conn net.Conn, idle time.Duration) {
+	conn.SetDeadline(time.Now().Add(idle))
+	if !s.until.IsZero() && time.Until(s.until) < idle {
+		conn.SetReadDeadline(s.until)
 	}
-	return d
 }
 
 // end tells the client why we hang up, if its session is over.
