@@ -86,12 +86,12 @@ func TestTheIdleTimeoutFreesAWorker(t *testing.T) {
 func TestAClientThatKeepsTalkingKeepsItsWorker(t *testing.T) {
 	t.Parallel()
 	cfg := config()
-	cfg.Workers, cfg.Idle, cfg.Session = 1, 250*time.Millisecond, 0
+	cfg.Workers, cfg.Idle, cfg.Session = 1, time.Second, 0
 	addr, _ := startServer(t, cfg)
 	talker := dial(t, addr)
 	waiter, answered := waitInLine(t, addr)
 
-	assert.Empty(t, talk(t, talker, 4*cfg.Idle), "the talker was cut")
+	assert.Empty(t, talk(t, talker, 3*cfg.Idle), "the talker was cut")
 	select {
 	case <-answered:
 		t.Fatal("the waiter was served while the talker kept its worker")
@@ -106,7 +106,7 @@ func TestAClientThatKeepsTalkingKeepsItsWorker(t *testing.T) {
 func TestASessionLimitFreesAWorker(t *testing.T) {
 	t.Parallel()
 	cfg := config()
-	cfg.Workers, cfg.Idle, cfg.Session = 1, 250*time.Millisecond, time.Second
+	cfg.Workers, cfg.Session = 1, time.Second
 	addr, _ := startServer(t, cfg)
 	talker := dial(t, addr)
 	_, answered := waitInLine(t, addr)
