@@ -33,8 +33,11 @@ func TestReadsLinesNotWrites(t *testing.T) {
 
 	send(t, conn, "GET/tas")
 	nothingArrives(t, conn) // half a request is not a request
-	send(t, conn, "k_01/status\nGET/task_02/st") // the rest, and half more
-	assert.Equal(t, "see someone", receive(t, conn)) // answered meanwhile
+
+	// The rest of it, and half of the next: the first is answered
+	// without waiting for the second.
+	send(t, conn, "k_01/status\nGET/task_02/st")
+	assert.Equal(t, "see someone", receive(t, conn))
 	send(t, conn, "atus\n")
 	assert.Equal(t, "read book", receive(t, conn))
 }

@@ -58,6 +58,8 @@ func TestRetriesOnlyWhatGoesAway(t *testing.T) {
 	}{
 		{syscall.EMFILE, true},  // too many open files in the process
 		{syscall.ENFILE, true},  // in the system
+		{syscall.ENOBUFS, true}, // no memory for a socket's buffers
+		{syscall.ENOMEM, true},  // no memory
 		{syscall.EBADF, false},  // no listener: it won't come back
 		{syscall.EINVAL, false}, // a socket that is not listening
 	} {

@@ -3,9 +3,8 @@ package main
 import "fmt"
 
 // admit counts value stored under id (s.mu held), or refuses it past
-// maxTasks tasks or maxBytes bytes, len(id)+len(value) each (only growth
-// counts), so that the store cannot take all our memory. Proved by
-// TestTheStoreIsBounded and TestAFullStoreRefusesAndKeepsServing.
+// maxTasks tasks or maxBytes bytes, len(id)+len(value) each, only growth
+// counted: the store cannot take all our memory. Proved by TestTheStoreIsBounded.
 func (s *store) admit(id, value string) error {
 	old, ok := s.tasks[id]
 	grow := len(value) - len(old)
