@@ -10,17 +10,16 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:9000", "address to listen on")
-	idle := flag.Duration("idle", idleTimeout,
-		"close a connection that sends nothing for this long")
+	var cfg Config
+	flag.DurationVar(&cfg.Idle, "idle", time.Minute, "hang up on a client silent this long")
+	flag.IntVar(&cfg.MaxTasks, "max-tasks", 10000, "the most tasks to store")
+	flag.IntVar(&cfg.MaxBytes, "max-bytes", 64<<20, "the most bytes of ids and values to store")
 	flag.Parse()
-	if *idle <= 0 {
-		log.Fatal("-idle must be positive, for example -idle 30s")
-	}
-	idleTimeout = *idle
 
 	// Ctrl-C (SIGINT) or SIGTERM cancels ctx, and Serve returns.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -31,7 +30,7 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("listening on %s", ln.Addr())
-	if err := Serve(ctx, ln); err != nil {
+	if err := Serve(ctx, ln, cfg); err != nil {
 		log.Fatal(err)
 	}
 	log.Print("stopped")

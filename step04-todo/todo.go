@@ -7,117 +7,88 @@ import (
 	"unicode/utf8"
 )
 
-// A request is one parsed request line: GET/<id>/status reads the task id,
-// POST/<id>=<value>/status stores value under id.
-type request struct {
-	method string // "GET" or "POST"
-	id     string
-	value  string // POST only
-}
+// A command is a request line parsed: GET/<id>/status gives a method and
+// an id, POST/<id>=<value>/status a value too.
+type command struct{ method, id, value string }
 
-// The errors of parse. A client gets their text after "error: ", so each
-// one says what was expected.
+// The errors of parse, each sent to the client after "error: ".
 var (
-	errNotUTF8 = errors.New("not UTF-8, expected text")
-	errFields  = errors.New(
-		"expected GET/<id>/status or POST/<id>=<value>/status")
+	errNotUTF8   = errors.New("not UTF-8, expected text")
+	errFields    = errors.New("expected GET/<id>/status or POST/<id>=<value>/status")
 	errMethod    = errors.New("unknown method, expected GET or POST")
 	errGetID     = errors.New("empty id, expected GET/<id>/status")
 	errPostEqual = errors.New("no =, expected POST/<id>=<value>/status")
 	errPostID    = errors.New("empty id, expected POST/<id>=<value>/status")
-	errPostValue = errors.New(
-		"empty value, expected POST/<id>=<value>/status")
+	errPostValue = errors.New("empty value, expected POST/<id>=<value>/status")
 )
 
-// parse reads one request line, without its line ending. The method is
-// what stands before the first "/", the last field (conventionally
-// "status") follows the last "/" and is ignored, and the argument is
-// everything between. A POST's argument is split at its first "=", so the
-// value may contain "=" and "/". parse never panics: any other line is an
-// error that says what was expected.
-func parse(line string) (request, error) {
+// parse reads a request line: the method before the first "/", the
+// argument up to the last "/" (what follows, "status", is ignored), and in
+// a POST, the id up to the first "=", so a value may hold "=" and "/".
+func parse(line string) (command, error) {
 	if !utf8.ValidString(line) {
-		return request{}, errNotUTF8
+		return command{}, errNotUTF8
 	}
 	first := strings.IndexByte(line, '/')
 	last := strings.LastIndexByte(line, '/')
 	if first == last { // no "/" at all, or a single one
-		return request{}, errFields
+		return command{}, errFields
 	}
 	method, arg := line[:first], line[first+1:last]
 	switch method {
 	case "GET":
 		if arg == "" {
-			return request{}, errGetID
+			return command{}, errGetID
 		}
-		return request{method: method, id: arg}, nil
+		return command{method: method, id: arg}, nil
 	case "POST":
 		id, value, ok := strings.Cut(arg, "=")
 		switch {
 		case !ok:
-			return request{}, errPostEqual
+			return command{}, errPostEqual
 		case id == "":
-			return request{}, errPostID
+			return command{}, errPostID
 		case value == "":
-			return request{}, errPostValue
+			return command{}, errPostValue
 		}
-		return request{method: method, id: id, value: value}, nil
+		return command{method: method, id: id, value: value}, nil
 	}
-	return request{}, errMethod
+	return command{}, errMethod
 }
 
-// String formats r as a request line, the inverse of parse.
-func (r request) String() string {
-	if r.method == "POST" {
-		return "POST/" + r.id + "=" + r.value + "/status"
-	}
-	return r.method + "/" + r.id + "/status"
-}
-
-// A store is the TODO list that every connection shares. Each handler
-// runs in its own goroutine, so every access to the map holds mu: Go
-// maps are not safe for concurrent use.
+// A store is the TODO list that every connection shares. Its handlers
+// run at once, and Go maps are not safe for concurrent use: hence mu.
 type store struct {
-	mu    sync.Mutex
-	tasks map[string]string
+	mu                        sync.Mutex
+	tasks                     map[string]string
+	maxTasks, maxBytes, bytes int // bound.go
 }
 
-// newStore returns a store holding the original's three tasks.
-func newStore() *store {
-	return &store{tasks: map[string]string{
-		"task_01": "see someone",
-		"task_02": "read book",
-		"task_03": "play basketball",
-	}}
+// newStore returns a store with the original's three tasks.
+func newStore(maxTasks, maxBytes int) *store {
+	s := &store{tasks: map[string]string{}, maxTasks: maxTasks, maxBytes: maxBytes}
+	s.reply("POST/task_01=see someone/status")
+	s.reply("POST/task_02=read book/status")
+	s.reply("POST/task_03=play basketball/status")
+	return s
 }
 
-// Get returns the task stored under id, and whether there was one.
-func (s *store) Get(id string) (string, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	value, ok := s.tasks[id]
-	return value, ok
-}
-
-// Set stores value under id.
-func (s *store) Set(id, value string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.tasks[id] = value
-}
-
-// reply carries out one request line and returns the reply, without its
-// line ending.
+// reply carries out one request line and returns the reply.
 func (s *store) reply(line string) string {
-	req, err := parse(line)
+	cmd, err := parse(line)
 	if err != nil {
 		return "error: " + err.Error()
 	}
-	if req.method == "POST" {
-		s.Set(req.id, req.value)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if cmd.method == "POST" {
+		if err := s.admit(cmd.id, cmd.value); err != nil { // bound.go
+			return "error: " + err.Error()
+		}
+		s.tasks[cmd.id] = cmd.value
 		return "submit success"
 	}
-	if value, ok := s.Get(req.id); ok {
+	if value, ok := s.tasks[cmd.id]; ok {
 		return value
 	}
 	return "no key match"

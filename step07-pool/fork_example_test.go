@@ -26,7 +26,7 @@ import (
 // store of its own. Its POST changes its own copy, never the parent's: as
 // in a forked server, where each child's todo_list is a private copy.
 func Example_forkingTCPServer() {
-	todo := newStore() // the parent's
+	todo := newStore(10000, 64<<20) // the parent's
 
 	cmd := exec.Command(os.Args[0], "-test.run=^TestForkedChild$")
 	cmd.Env = append(os.Environ(), "STEP07_FORKED_CHILD=1")
@@ -56,7 +56,7 @@ func TestForkedChild(t *testing.T) {
 	if os.Getenv("STEP07_FORKED_CHILD") != "1" {
 		t.Skip("runs only as the child of Example_forkingTCPServer")
 	}
-	todo := newStore()
+	todo := newStore(10000, 64<<20)
 	lines := bufio.NewScanner(os.Stdin)
 	for lines.Scan() {
 		fmt.Println("reply:", todo.reply(lines.Text()))

@@ -10,23 +10,21 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:9000", "address to listen on")
-	idle := flag.Duration("idle", idleTimeout,
-		"close a connection that sends nothing for this long")
-	pool := flag.Int("workers", workers,
-		"connections served at once; the next one waits for a worker")
+	var cfg Config
+	flag.IntVar(&cfg.Workers, "workers", 5, "clients served at once; the next one waits")
+	flag.DurationVar(&cfg.Idle, "idle", time.Minute, "hang up on a client silent this long")
+	flag.DurationVar(&cfg.Session, "session", time.Minute, "hang up on a client served this long (0: never)")
+	flag.IntVar(&cfg.MaxTasks, "max-tasks", 10000, "the most tasks to store")
+	flag.IntVar(&cfg.MaxBytes, "max-bytes", 64<<20, "the most bytes of ids and values to store")
 	flag.Parse()
-	if *idle <= 0 {
-		log.Fatal("-idle must be positive, for example -idle 30s")
-	}
-	idleTimeout = *idle
-	if *pool < 1 {
+	if cfg.Workers < 1 {
 		log.Fatal("-workers must be at least 1")
 	}
-	workers = *pool
 
 	// Ctrl-C (SIGINT) or SIGTERM cancels ctx, and Serve returns.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -37,7 +35,7 @@ func main() {
 		log.Fatal(err)
 	}
 	log.Printf("listening on %s", ln.Addr())
-	if err := Serve(ctx, ln); err != nil {
+	if err := Serve(ctx, ln, cfg); err != nil {
 		log.Fatal(err)
 	}
 	log.Print("stopped")

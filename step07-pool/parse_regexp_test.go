@@ -24,18 +24,18 @@ var requestLine = regexp.MustCompile(
 // parseRegexp is parse, written with requestLine. A line either matches
 // or not: it cannot say which part was wrong, so every error is
 // errFields.
-func parseRegexp(line string) (request, error) {
+func parseRegexp(line string) (command, error) {
 	if !utf8.ValidString(line) {
-		return request{}, errNotUTF8
+		return command{}, errNotUTF8
 	}
 	m := requestLine.FindStringSubmatch(line)
 	switch {
 	case m == nil:
-		return request{}, errFields
+		return command{}, errFields
 	case m[1] != "":
-		return request{method: "GET", id: m[1]}, nil
+		return command{method: "GET", id: m[1]}, nil
 	}
-	return request{method: "POST", id: m[2], value: m[3]}, nil
+	return command{method: "POST", id: m[2], value: m[3]}, nil
 }
 
 func TestParseRegexp(t *testing.T) {
@@ -77,7 +77,7 @@ func BenchmarkParse(b *testing.B) {
 	}
 	for _, p := range []struct {
 		name  string
-		parse func(string) (request, error)
+		parse func(string) (command, error)
 	}{{"strings", parse}, {"regexp", parseRegexp}} {
 		b.Run(p.name, func(b *testing.B) {
 			for b.Loop() {

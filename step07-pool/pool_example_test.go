@@ -175,12 +175,15 @@ func TestApplyAsync(t *testing.T) {
 	})
 }
 
-// waitFor waits for one value from ch, for a generous while.
-func waitFor[T any](t *testing.T, ch <-chan T) {
+// waitFor waits for one value from ch, for a generous while, and returns
+// it.
+func waitFor[T any](t *testing.T, ch <-chan T) T {
 	t.Helper()
 	select {
-	case <-ch:
+	case v := <-ch:
+		return v
 	case <-time.After(arrives):
-		require.FailNow(t, "nothing arrived")
 	}
+	require.FailNow(t, "nothing arrived")
+	return *new(T)
 }

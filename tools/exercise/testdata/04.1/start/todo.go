@@ -1,12 +1,9 @@
 package main
 
-// parse reads one request line, without its line ending. The method is
-// what stands before the first "/", the last field (conventionally
-// "status") follows the last "/" and is ignored, and the argument is
-// everything between. A POST's argument is split at its first "=", so the
-// value may contain "=" and "/". parse never panics: any other line is an
-// error that says what was expected.
-func parse(line string) (request, error) {
+// parse reads a request line: the method before the first "/", the
+// argument up to the last "/" (what follows, "status", is ignored), and in
+// a POST, the id up to the first "=", so a value may hold "=" and "/".
+func parse(line string) (command, error) {
 	// TODO: the table parseTests in todo_test.go says what to return.
-	return request{}, errFields
+	return command{}, errFields
 }

@@ -2,16 +2,25 @@ package main
 
 // A store is the TODO list that every connection shares.
 type store struct {
-	tasks map[string]string
+	tasks                     map[string]string
+	maxTasks, maxBytes, bytes int // bound.go
 }
 
-// Get returns the task stored under id, and whether there was one.
-func (s *store) Get(id string) (string, bool) {
-	value, ok := s.tasks[id]
-	return value, ok
-}
-
-// Set stores value under id.
-func (s *store) Set(id, value string) {
-	s.tasks[id] = value
+// reply carries out one request line and returns the reply.
+func (s *store) reply(line string) string {
+	cmd, err := parse(line)
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	if cmd.method == "POST" {
+		if err := s.admit(cmd.id, cmd.value); err != nil { // bound.go
+			return "error: " + err.Error()
+		}
+		s.tasks[cmd.id] = cmd.value
+		return "submit success"
+	}
+	if value, ok := s.tasks[cmd.id]; ok {
+		return value
+	}
+	return "no key match"
 }

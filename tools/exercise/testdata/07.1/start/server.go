@@ -7,13 +7,12 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// Serve serves connections on ln with a fixed pool of workers, until ctx
-// is cancelled. Each worker accepts a connection, serves it to the end,
-// and accepts the next; while every worker is busy, new connections wait
-// in the kernel's listen backlog, accepted by nobody. Every connection
-// shares one TODO list. Serve returns nil when it was told to stop, and
-// only once every worker has returned.
-func Serve(ctx context.Context, ln net.Listener) error {
+// Serve serves connections on ln with a pool of cfg.Workers workers, until
+// ctx is cancelled; they all share one TODO list. While every worker is
+// busy, new connections wait in the kernel's listen backlog, accepted by
+// nobody. Serve returns nil when it was told to stop, and only once every
+// worker has returned.
+func Serve(ctx context.Context, ln net.Listener, cfg Config) error {
 	// The workers share one lifecycle: ctx is cancelled when the caller
 	// cancels it, when a worker returns an error, or when Wait returns.
 	// Its cancel closes the listener, which stops every idle worker, and
@@ -24,8 +23,9 @@ func Serve(ctx context.Context, ln net.Listener) error {
 	stop := context.AfterFunc(ctx, func() { ln.Close() })
 	defer stop()
 
-	todo := newStore() // one list for every worker: hence its mutex
-	// TODO: start as many workers as the variable workers says.
-	g.Go(func() error { return work(ctx, ln, todo) })
+	todo := newStore(cfg.MaxTasks, cfg.MaxBytes)
+	serve := func(ctx context.Context, conn net.Conn) { handle(ctx, conn, todo, cfg) }
+	// TODO: start as many workers as cfg.Workers says.
+	g.Go(func() error { return work(ctx, ln, serve) })
 	return g.Wait()
 }

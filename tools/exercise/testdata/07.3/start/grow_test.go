@@ -11,13 +11,14 @@ import (
 )
 
 func TestThePoolGrowsWhileItServes(t *testing.T) {
-	setWorkers(t, 1)
+	cfg := config()
+	cfg.Workers = 1
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	grow := make(chan int, 1)
 	done := make(chan error, 1)
-	go func() { done <- ServeGrowing(ctx, ln, grow) }()
+	go func() { done <- ServeGrowing(ctx, ln, cfg, grow) }()
 	addr := ln.Addr().String()
 
 	first := dial(t, addr)

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log"
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+)
+
+func TestTheIdleTimeout(t *testing.T) {
+	t.Parallel()
+	cfg := config()
+	cfg.Idle = time.Second
+	addr, _ := startServer(t, cfg)
+
+	t.Run("hangs up on a silent client", func(t *testing.T) {
+		t.Parallel()
+		conn := dial(t, addr)
+		send(t, conn, "GET/task_01/status\n")
+		assert.Equal(t, "see someone", receive(t, conn))
+		hungUp(t, conn) // within arrives, that is: long before the default
+	})
+
+	t.Run("restarts with every line", func(t *testing.T) {
+		t.Parallel()
+		conn := dial(t, addr)
+		// The client talks for twice the timeout, and outlives it.
+		for end := time.Now().Add(2 * cfg.Idle); time.Now().Before(end); {
+			send(t, conn, "GET/task_01/status\n")
+			require.Equal(t, "see someone", receive(t, conn))
+		}
+		last := time.Now()
+		hungUp(t, conn) // once it falls silent
+		assert.Greater(t, time.Since(last), cfg.Idle/2, "hung up too early")
+	})
+}
+
+// Not parallel: it reads the log, and checks that no goroutine is left.
+func TestStopsWithClientsConnected(t *testing.T) {
+	var logged bytes.Buffer
+	log.SetOutput(&logged) // each handler logs "<addr> closed" as it returns
+	t.Cleanup(func() { log.SetOutput(io.Discard) })
+	addr, stop := startServer(t, config())
+	var conns []net.Conn
+	for range 10 {
+		conn := dial(t, addr)
+		send(t, conn, "GET/task_01/status\n")
+		receive(t, conn) // its handler is running
+		conns = append(conns, conn)
+	}
+
+	stop() // fails the test unless Serve returns promptly
+
+	assert.Equal(t, 10, strings.Count(logged.String(), " closed\n"),
+		"Serve returned before every handler had")
+	goleak.VerifyNone(t) // and not one goroutine is left
+	for _, conn := range conns {
+		conn.SetReadDeadline(time.Now().Add(arrives))
+		_, err := conn.Read(make([]byte, 16))
+		assert.ErrorIs(t, err, io.EOF, "the server should have hung up")
+	}
+}
+
+func TestClosesEveryConnectionWhenAcceptFails(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	done := make(chan error, 1)
+	go func() { done <- Serve(context.Background(), ln, config()) }()
+	conn := dial(t, ln.Addr().String())
+	send(t, conn, "GET/task_01/status\n")
+	receive(t, conn) // its handler is running
+
+	ln.Close() // Accept fails, and nobody told Serve to stop
+
+	select {
+	case err := <-done:
+		assert.ErrorIs(t, err, net.ErrClosed)
+	case <-time.After(arrives):
+		t.Fatal("Serve did not return")
+	}
+	conn.SetReadDeadline(time.Now().Add(arrives))
+	_, err = conn.Read(make([]byte, 16))
+	assert.ErrorIs(t, err, io.EOF, "the server should have hung up")
+}
