@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -47,6 +48,7 @@ func run(m *testing.M) int {
 		return 1
 	}
 	code := m.Run()
+	os.WriteFile(lastRun, []byte(time.Now().String()+"\n"), 0o644)
 	if code != 0 {
 		return code
 	}
@@ -97,9 +99,26 @@ func build(dir string) (map[string]string, error) {
 	return paths, nil
 }
 
+// lastRun is a file that every run opens and then rewrites, so that go
+// test never caches a result of this package. go test reuses a passing
+// result until a file the tests opened changes, but it watches only the
+// files of this module: the steps, their READMEs and the servers built
+// from them are outside it. It does not cache a run that opened a file
+// changed in the last few seconds, as lastRun is when the run ends.
+const lastRun = ".last-run" // git ignores it
+
+// uncached opens lastRun from a test (go test records only what the
+// tests open, not TestMain), once per run.
+var uncached = sync.OnceFunc(func() {
+	if f, err := os.Open(lastRun); err == nil {
+		f.Close()
+	}
+})
+
 // steps returns the steps, in order.
 func steps(t *testing.T) []string {
 	t.Helper()
+	uncached()
 	names, err := stepNames()
 	if err != nil {
 		t.Fatal(err)

@@ -46,6 +46,7 @@ func start(t *testing.T, step string, args ...string) *server {
 // waits for its "listening on" line.
 func launch(t *testing.T, argv ...string) *server {
 	t.Helper()
+	uncached()
 	srv := &server{
 		cmd:    exec.Command(argv[0], argv[1:]...),
 		exited: make(chan struct{}),
