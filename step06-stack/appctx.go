@@ -14,8 +14,7 @@ var (
 	requestStack Stack[*RequestContext]
 )
 
-// errOutsideApp is what CurrentApp and G panic with when the calling
-// goroutine has no app context, as Flask raises RuntimeError.
+// errOutsideApp is what CurrentApp and G panic with, as request does.
 var errOutsideApp = errors.New("working outside of application context: " +
 	"this goroutine has pushed no app context (a goroutine that a " +
 	"handler starts does not inherit one)")
@@ -78,8 +77,7 @@ type RequestContext struct {
 	appCtx  *AppContext
 }
 
-// push makes c, and its app context below it, current on the calling
-// goroutine.
+// push makes c current, and its app context below it.
 func (c *RequestContext) push() {
 	c.appCtx.Push()
 	requestStack.Push(c)

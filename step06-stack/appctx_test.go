@@ -175,7 +175,7 @@ func mustTop[T any](t *testing.T, s *Stack[T]) T {
 
 // bound returns how many goroutines have contexts on either stack.
 func bound() int {
-	return appStack.local.Len() + requestStack.local.Len()
+	return stored(&appStack.local) + stored(&requestStack.local)
 }
 
 // noContextsLeft checks, when the test ends, that no goroutine has a

@@ -11,10 +11,43 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// getTaskFromParameter is getTask the Go way: handed the request.
+func getTaskFromParameter(s *store, r *http.Request) response {
+	if value, ok := s.Get(r.PathValue("id")); ok {
+		return text(http.StatusOK, value)
+	}
+	return text(http.StatusNotFound, "no key match")
+}
+
+// getTaskFromContext is getTask the other Go way, for code far from the
+// handler: handed a context that carries the request.
+func getTaskFromContext(s *store, ctx context.Context) response {
+	r, ok := requestFrom(ctx)
+	if !ok {
+		return text(http.StatusInternalServerError, "error: no request")
+	}
+	return getTaskFromParameter(s, r)
+}
+
+// goWays serves GET /tasks/{id} from s both Go ways, under /parameter
+// and under /context.
+func goWays(s *store) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /parameter/tasks/{id}",
+		func(w http.ResponseWriter, r *http.Request) {
+			getTaskFromParameter(s, r).write(w)
+		})
+	mux.Handle("GET /context/tasks/{id}", withRequest(http.HandlerFunc(
+		func(w http.ResponseWriter, r *http.Request) {
+			getTaskFromContext(s, r.Context()).write(w)
+		})))
+	return mux
+}
+
 func TestTheGoWaysAnswerAsGetTask(t *testing.T) {
-	addr, _ := startServer(t)
+	addr, _ := startServer(t, defaults)
 	local := connect(t, addr)
-	srv := httptest.NewServer(goRoutes(newStore()))
+	srv := httptest.NewServer(goWays(newStore(10, 1000)))
 	defer srv.Close()
 	goWay := connectTo(t, srv)
 
@@ -29,18 +62,19 @@ func TestTheGoWaysAnswerAsGetTask(t *testing.T) {
 }
 
 func TestAContextWithoutTheRequest(t *testing.T) {
+	t.Parallel()
 	r, ok := requestFrom(context.Background())
 	assert.Nil(t, r)
 	assert.False(t, ok)
-
-	resp := newStore().getTaskFromContext(context.Background())
-	assert.Equal(t, http.StatusInternalServerError, resp.status)
+	got := getTaskFromContext(newStore(10, 1000), context.Background())
+	assert.Equal(t, http.StatusInternalServerError, got.status)
 }
 
 // TestAGoroutineHandedTheContextSeesTheRequest is the trap of
 // TestAGoroutineThatAHandlerStartsDoesNotSeeTheRequest, gone: a context
 // belongs to no goroutine, so whoever is handed it can read it.
 func TestAGoroutineHandedTheContextSeesTheRequest(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(withRequest(http.HandlerFunc(
 		func(_ http.ResponseWriter, r *http.Request) {
 			done := make(chan struct{})
@@ -111,6 +145,7 @@ func Example_appContextsWithContext() {
 }
 
 func TestGoContext(t *testing.T) {
+	t.Parallel()
 	t.Run("a context with no app is the same clear error",
 		func(t *testing.T) {
 			_, err := appFrom(context.Background())

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -94,7 +96,9 @@ var guardTests = []struct {
 func TestGuard(t *testing.T) {
 	for _, tt := range guardTests {
 		t.Run(tt.name, func(t *testing.T) {
-			addr, _ := startServer(t, tt.hosts...)
+			cfg := defaults
+			cfg.Hosts = tt.hosts
+			addr, _ := startServer(t, cfg)
 			_, port, err := net.SplitHostPort(addr)
 			require.NoError(t, err)
 			withPort := strings.NewReplacer("PORT", port).Replace
@@ -133,7 +137,9 @@ func TestGuard(t *testing.T) {
 // every response: a browser must not guess another type than the one
 // sent, and the page's policy lets nothing load but the form post.
 func TestEveryResponseForbidsSniffing(t *testing.T) {
-	addr, _ := startServer(t)
+	const policy = "default-src 'none'; form-action 'self'; " +
+		"frame-ancestors 'none'; base-uri 'none'"
+	addr, _ := startServer(t, defaults)
 	c := connect(t, addr)
 	for _, req := range []struct{ method, path, form string }{
 		{"GET", "/", ""},
@@ -149,5 +155,27 @@ func TestEveryResponseForbidsSniffing(t *testing.T) {
 		assert.Equal(t, policy, got.header.Get("Content-Security-Policy"),
 			"%s %s", req.method, req.path)
 	}
-	assert.Contains(t, policy, "form-action 'self'", "the page's form")
+}
+
+// TestOptionsStarMeetsTheHostCheck sends OPTIONS *, which asks about the
+// server rather than a path, and which net/http answers by itself unless
+// told not to: under a foreign name it is refused like any request.
+func TestOptionsStarMeetsTheHostCheck(t *testing.T) {
+	addr, _ := startServer(t, defaults)
+	for _, tt := range []struct {
+		host   string
+		status int
+	}{
+		{"evil.example", http.StatusMisdirectedRequest},
+		{addr, http.StatusBadRequest}, // the mux's answer to OPTIONS *
+	} {
+		conn, err := net.DialTimeout("tcp", addr, arrives)
+		require.NoError(t, err)
+		defer conn.Close()
+		fmt.Fprintf(conn, "OPTIONS * HTTP/1.1\r\nHost: %s\r\n\r\n", tt.host)
+		resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+		require.NoError(t, err)
+		resp.Body.Close()
+		assert.Equal(t, tt.status, resp.StatusCode, tt.host)
+	}
 }

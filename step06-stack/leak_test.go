@@ -15,6 +15,7 @@ import (
 // does not release is there for the next request of the connection: a
 // request that says no user is served as the user before it.
 func TestAnUnreleasedValueLeaksIntoTheNextRequest(t *testing.T) {
+	t.Parallel()
 	var l Local
 	srv := httptest.NewServer(http.HandlerFunc(
 		func(w http.ResponseWriter, r *http.Request) {
@@ -37,5 +38,5 @@ func TestAnUnreleasedValueLeaksIntoTheNextRequest(t *testing.T) {
 		"another connection, served by another goroutine")
 
 	srv.Close() // ends the goroutines of both connections
-	assert.Equal(t, 1, l.Len(), "ann stays, with no goroutine to see her")
+	assert.Equal(t, 1, stored(&l), "ann stays, with no goroutine to see her")
 }

@@ -7,7 +7,15 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
+// stored returns the number of goroutines that have values in l.
+func stored(l *Local) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.storage)
+}
+
 func TestGoroutineIDs(t *testing.T) {
+	t.Parallel()
 	t.Run("a goroutine keeps its id", func(t *testing.T) {
 		assert.Equal(t, goroutineID(), goroutineID())
 	})
@@ -28,36 +36,8 @@ func TestGoroutineIDs(t *testing.T) {
 	})
 }
 
-func TestEachMethodLooksUpTheGoroutineAtMostOnce(t *testing.T) {
-	var l Local
-	defer l.Release()
-	for _, tt := range []struct {
-		method string
-		call   func()
-		want   int64
-	}{
-		{"Set", func() { l.Set("request", "GET /") }, 1},
-		{"Get", func() { l.Get("request") }, 1},
-		{"Delete", func() { l.Delete("request") }, 1},
-		{"Release", func() { l.Release() }, 1},
-		{"Len", func() { l.Len() }, 0},
-	} {
-		t.Run(tt.method, func(t *testing.T) {
-			assert.Equal(t, tt.want, countLookups(tt.call))
-		})
-	}
-}
-
-// countLookups returns how many times f looked up its goroutine's id.
-// Nothing else may look ids up meanwhile: the tests of this package do
-// not run in parallel.
-func countLookups(f func()) int64 {
-	before := lookups.Load()
-	f()
-	return lookups.Load() - before
-}
-
 func TestEachGoroutineSeesOnlyItsOwnValues(t *testing.T) {
+	t.Parallel()
 	const goroutines, rounds = 50, 100
 	var l Local
 	start := make(chan struct{})
@@ -78,50 +58,38 @@ func TestEachGoroutineSeesOnlyItsOwnValues(t *testing.T) {
 	}
 	close(start)
 	wg.Wait()
-	assert.Zero(t, l.Len())
+	assert.Zero(t, stored(&l))
 }
 
 func TestGet(t *testing.T) {
+	t.Parallel()
 	var l Local
-	t.Run("a name never set is absent", func(t *testing.T) {
-		value, ok := l.Get("request")
-		assert.Nil(t, value)
-		assert.False(t, ok)
-	})
-	t.Run("a value set is there", func(t *testing.T) {
-		defer l.Release()
-		l.Set("request", "GET /")
-		value, ok := l.Get("request")
-		assert.Equal(t, "GET /", value)
-		assert.True(t, ok)
-	})
-	t.Run("a nil value set is there too", func(t *testing.T) {
-		defer l.Release()
-		l.Set("request", nil)
-		value, ok := l.Get("request")
-		assert.Nil(t, value)
-		assert.True(t, ok)
-	})
-}
-
-func TestDelete(t *testing.T) {
-	var l Local
-	l.Set("request", "GET /")
-	l.Set("user", "ann")
-
-	l.Delete("request")
-	_, ok := l.Get("request")
-	assert.False(t, ok)
-	user, _ := l.Get("user")
-	assert.Equal(t, "ann", user, "other names stay")
-	assert.Equal(t, 1, l.Len())
-
-	l.Delete("user")
-	assert.Zero(t, l.Len(), "a goroutine with no values left is gone")
-	l.Delete("user") // again: nothing happens
+	for _, tt := range []struct {
+		name string
+		set  func()
+		want any
+		ok   bool
+	}{
+		{"a name never set is absent", func() {}, nil, false},
+		{"a value set is there", func() { l.Set("request", "GET /") },
+			"GET /", true},
+		{"a nil value set is there too", func() { l.Set("request", nil) },
+			nil, true},
+		{"another name set does not count",
+			func() { l.Set("user", "ann") }, nil, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			defer l.Release()
+			tt.set()
+			got, ok := l.Get("request")
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.ok, ok)
+		})
+	}
 }
 
 func TestReleaseDropsOnlyTheCallersValues(t *testing.T) {
+	t.Parallel()
 	var l Local
 	other := make(chan struct{})
 	released := make(chan struct{})
@@ -139,18 +107,18 @@ func TestReleaseDropsOnlyTheCallersValues(t *testing.T) {
 	<-other
 	l.Set("request", "mine")
 	l.Set("user", "ann")
-	assert.Equal(t, 2, l.Len())
+	assert.Equal(t, 2, stored(&l))
 
 	l.Release()
 	_, ok := l.Get("request")
 	assert.False(t, ok)
 	_, ok = l.Get("user")
 	assert.False(t, ok)
-	assert.Equal(t, 1, l.Len())
+	assert.Equal(t, 1, stored(&l))
 
 	close(released)
 	<-done
-	assert.Zero(t, l.Len())
+	assert.Zero(t, stored(&l))
 }
 
 // TestValuesNotReleasedStayForever is the leak that Release prevents:
@@ -158,12 +126,13 @@ func TestReleaseDropsOnlyTheCallersValues(t *testing.T) {
 // never reuses a goroutine id, no later goroutine will ever see them,
 // nor free them.
 func TestValuesNotReleasedStayForever(t *testing.T) {
+	t.Parallel()
 	var l Local
 	for want := 1; want <= 3; want++ {
 		var wg sync.WaitGroup
 		wg.Go(func() { l.Set("request", want) }) // and no Release
 		wg.Wait()
-		assert.Equal(t, want, l.Len(), "one more each time")
+		assert.Equal(t, want, stored(&l), "one more each time")
 	}
 
 	var wg sync.WaitGroup
@@ -174,5 +143,5 @@ func TestValuesNotReleasedStayForever(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	assert.Equal(t, 3, l.Len(), "and there they stay")
+	assert.Equal(t, 3, stored(&l), "and there they stay")
 }
