@@ -72,7 +72,7 @@ func TestTheWholeCycle(t *testing.T) {
 	code, out = runCmd(t, copies, "check", "01.1")
 	assert.Equal(t, 1, code, out)
 	assert.Contains(t, out, "not yet")
-	assert.Contains(t, out, "TestEchoesTheFirstMessage fails")
+	assert.Contains(t, out, "TestEchoesUpTo1024BytesAndHangsUp fails")
 	assert.Contains(t, out, "Hint 1 of 3")
 	assert.Less(t, strings.Count(out, "\n"), 15, "a few lines, not a wall")
 
