@@ -54,7 +54,7 @@ func TestHangsUpWhenTheClientLeaves(t *testing.T) {
 	require.NoError(t, conn.(*net.TCPConn).CloseWrite())
 	conn.SetReadDeadline(time.Now().Add(arrives))
 	rest, err := io.ReadAll(conn) // until the server hangs up
-	require.NoError(t, err)
+	require.NoError(t, err, "the client left, and the server did not hang up")
 	assert.Equal(t, "bye\n", string(rest))
 }
 
@@ -203,8 +203,8 @@ func receive(t *testing.T, conn net.Conn, n int) string {
 	t.Helper()
 	conn.SetReadDeadline(time.Now().Add(arrives))
 	buf := make([]byte, n)
-	_, err := io.ReadFull(conn, buf)
-	require.NoError(t, err)
+	got, err := io.ReadFull(conn, buf)
+	require.NoError(t, err, "waiting for %d bytes, %d came", n, got)
 	return string(buf)
 }
 

@@ -19,7 +19,7 @@ import (
 // "all" stands for every step.
 const minWrong = 2
 
-var wrongRequired = []string{"01"}
+var wrongRequired = []string{"01", "02"}
 
 // A trial is one check that verify makes, of the starting code, the
 // solution or one of the answers, and what must come of it.
@@ -147,13 +147,18 @@ func (w *workshop) trials(ex *exercise, repeat int) ([]*trial, error) {
 		{ex: ex, name: "the starting code", code: start},
 		{ex: ex, name: "the solution", code: solution, pass: true},
 	}
+	for _, sub := range []string{"start", "solution"} {
+		if err := ex.gofmtClean(sub); err != nil {
+			return nil, err
+		}
+	}
 	for _, a := range ex.Answers {
+		if err := ex.gofmtClean(a.sub); err != nil {
+			return nil, err
+		}
 		code, err := ex.answerTree(w.root, a)
 		if err != nil {
 			return nil, err
-		}
-		if err := gofmtClean(code); err != nil {
-			return nil, fmt.Errorf("%s: %w", a.sub, err)
 		}
 		t := &trial{ex: ex, name: "correct answer " + a.Name, code: code, pass: true}
 		if a.Wrong {
@@ -180,6 +185,19 @@ func gofmtClean(t tree) error {
 		if formatted, err := format.Source(data); err != nil || !bytes.Equal(formatted, data) {
 			return fmt.Errorf("%s is not gofmt-clean", name)
 		}
+	}
+	return nil
+}
+
+// gofmtClean checks the fragments in the folder sub of ex, which gofmt -l
+// sees too.
+func (ex *exercise) gofmtClean(sub string) error {
+	frags, err := ex.fragments(sub)
+	if err == nil {
+		err = gofmtClean(frags)
+	}
+	if err != nil {
+		return fmt.Errorf("%s/%s: %w", ex.ID, sub, err)
 	}
 	return nil
 }
