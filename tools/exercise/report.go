@@ -192,7 +192,7 @@ func goroutineReport(lines []string, dir string) []string {
 		}
 		frames, creator := stack(lines[i+1:], dir)
 		where := first(frames)
-		line := fmt.Sprintf("%s, in %s at %s", where.fn, m[1], where.at)
+		line := fmt.Sprintf("%s at %s (%s)", where.fn, where.at, m[1])
 		if creator.fn != "" {
 			line += fmt.Sprintf(", started by %s at %s", creator.fn, creator.at)
 		}

@@ -294,9 +294,13 @@ func (w *workshop) reportExercise(ex *exercise, trials []*trial, setup error) bo
 		}
 		return false
 	}
-	fmt.Fprintf(w.out, "ok   %s %s: the start fails, the solution passes, "+
-		"%d wrong fail, %d other correct pass (%d checks, %v)\n", ex.ID, ex.Title,
-		wrong, correct, len(trials), took.Round(100*time.Millisecond))
+	answers := "no answers kept yet"
+	if len(ex.Answers) > 0 {
+		answers = fmt.Sprintf("%d wrong answers fail, %d other correct pass", wrong, correct)
+	}
+	fmt.Fprintf(w.out, "ok   %s %s: the start fails, the solution passes, %s "+
+		"(%d checks, %v in all)\n", ex.ID, ex.Title, answers,
+		len(trials), took.Round(100*time.Millisecond))
 	return true
 }
 
