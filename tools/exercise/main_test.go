@@ -141,7 +141,7 @@ func TestCheckGivesNoVerdictWithoutRace(t *testing.T) {
 	assert.Equal(t, 1, code, out)
 	assert.Contains(t, out, "03.3 At most N clients at once: no verdict.")
 	assert.Contains(t, out, "CGO_ENABLED is 0 here")
-	assert.Contains(t, out, "sudo apt-get install gcc")
+	assert.Contains(t, out, "sudo apt-get\ninstall gcc")
 	_, out = runCmd(t, copies, "list")
 	assert.Regexp(t, `(?m)^03\.3  no verdict `, out)
 }

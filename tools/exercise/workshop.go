@@ -155,10 +155,10 @@ func (w *workshop) check(ex *exercise) int {
 		fmt.Fprintf(w.out, "%s %s: no verdict.\n"+
 			"Its tests pass without -race, but this exercise is about goroutines that\n"+
 			"share memory, and only the race detector (go test -race) can tell a\n"+
-			"correct answer from a lucky one. It needs cgo and a C compiler, and %s.\n"+
-			"Install a C compiler (Debian, Ubuntu: sudo apt-get install gcc; macOS:\n"+
-			"xcode-select --install), leave CGO_ENABLED unset, and check again;\n"+
-			"go run ./tools/doctor says what this machine lacks.\n",
+			"correct answer from a lucky one. It cannot run: %s.\n"+
+			"It needs cgo and a C compiler: install one (Debian, Ubuntu: sudo apt-get\n"+
+			"install gcc; macOS: xcode-select --install), leave CGO_ENABLED unset,\n"+
+			"and check again; go run ./tools/doctor says what this machine lacks.\n",
 			ex.ID, ex.Title, noRace)
 		return 1
 	}
