@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -11,7 +12,7 @@ import (
 // learner should read them: the code does not build; a test fails (its
 // own messages, a data race or a panic, not the whole output); a
 // goroutine is left behind after the tests; go vet finds a mistake.
-func (r *result) summary() []string {
+func (r *result) summary(ex *exercise) []string {
 	const maxLines = 8
 	if len(r.build) > 0 {
 		lines := []string{"It does not build:"}
@@ -37,13 +38,21 @@ func (r *result) summary() []string {
 		lines = append(lines, clip(leaks, 3)...)
 	}
 	if len(r.vet) > 0 {
-		lines = append(lines, "go vet finds a mistake:")
-		for _, l := range clip(r.vet, 3) {
-			lines = append(lines, "    "+l)
+		var vet []string
+		for _, l := range r.vet {
+			vet = append(vet, "    "+l)
 		}
+		lines = append(lines, "go vet finds a mistake:")
+		lines = append(lines, clip(vet, 3)...)
 	}
 	if len(lines) == 0 {
-		lines = append(lines, "No test failed, but not every test of the exercise ran.")
+		var missing []string
+		for _, name := range ex.Tests {
+			if !slices.Contains(r.passed, name) {
+				missing = append(missing, name)
+			}
+		}
+		lines = append(lines, "No test failed, but these did not run: "+strings.Join(missing, ", "))
 	}
 	return lines
 }

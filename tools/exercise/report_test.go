@@ -152,6 +152,8 @@ func TestSummary(t *testing.T) {
 				"go vet finds a mistake:",
 				"    server.go:32:10: WaitGroup.Add called from inside new goroutine",
 			}},
+		{"a test did not run", result{},
+			[]string{"No test failed, but these did not run: TestA"}},
 		{"it does not build",
 			result{build: []string{"# gosteps/step01-blocking", "./server.go:12:2: declared and not used: n"}},
 			[]string{"It does not build:", "    ./server.go:12:2: declared and not used: n"}},
@@ -159,7 +161,7 @@ func TestSummary(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.r.dir = copyDir
-			assert.Equal(t, tt.want, tt.r.summary())
+			assert.Equal(t, tt.want, tt.r.summary(&exercise{Tests: []string{"TestA"}}))
 		})
 	}
 }

@@ -224,7 +224,7 @@ func (w *workshop) try(t *trial) {
 	}
 	t.said = []string{r.verdict(t.ex)}
 	if t.said[0] != done {
-		t.said = append(t.said, r.summary()...)
+		t.said = append(t.said, r.summary(t.ex)...)
 	}
 	t.err = t.judge(r)
 }
@@ -232,7 +232,7 @@ func (w *workshop) try(t *trial) {
 // judge says what is wrong with result r of trial t, or nil.
 func (t *trial) judge(r *result) error {
 	verdict := r.verdict(t.ex)
-	message := strings.Join(r.summary(), "\n")
+	message := strings.Join(r.summary(t.ex), "\n")
 	switch {
 	case t.pass && verdict != done:
 		return fmt.Errorf("%s fails its check:\n%s", t.name, message)

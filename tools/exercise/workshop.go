@@ -163,7 +163,7 @@ func (w *workshop) check(ex *exercise) int {
 		return 1
 	}
 	fmt.Fprintf(w.out, "%s %s: not yet.\n", ex.ID, ex.Title)
-	for _, line := range r.summary() {
+	for _, line := range r.summary(ex) {
 		fmt.Fprintln(w.out, line)
 	}
 	if noRace != "" {
