@@ -17,12 +17,13 @@ import (
 //	mistake: what the wrong answer does      (a wrong answer)
 //	form: how this correct answer differs    (a correct answer)
 //	fails: the tests that must fail          (a wrong answer, optional)
-//	says: what the check must tell the learner, word for word; one
-//	  or more lines, all of which the check's message must contain
+//	says: what the check must tell the learner (a wrong answer)
 //
-// A wrong answer needs says (the symptom the learner reads) and may name
-// the tests that fail; verify also proves that it builds, so that the
-// check, not the compiler, rejects it.
+// says may be given more than once: the check's message must contain
+// each, word for word (runs of spaces and line breaks count as one
+// space). A wrong answer needs says, the symptom as the learner reads
+// it; verify also proves that it builds, so that the check, not the
+// compiler, rejects it.
 type answer struct {
 	Name  string
 	Wrong bool
@@ -93,7 +94,8 @@ func readAnswer(dir string, wrong bool) (*answer, error) {
 	return a, nil
 }
 
-// tree is the code of answer a: the starting code with its fragments.
+// answerTree is the code of answer a: the starting code with its
+// fragments.
 func (ex *exercise) answerTree(root string, a *answer) (tree, error) {
 	start, err := ex.startTree(root)
 	if err != nil {
