@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -65,6 +67,23 @@ func (w *workshop) verify(args []string) int {
 	}
 	noRace := raceProblem()
 
+	// Every copy is made in one folder, removed at the end, or on Ctrl-C.
+	tmp, err := os.MkdirTemp("", "exercise-verify-")
+	if err != nil {
+		fmt.Fprintln(w.out, "exercise:", err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+	interrupted := make(chan os.Signal, 1)
+	signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(interrupted)
+	go func() {
+		if _, ok := <-interrupted; ok {
+			os.RemoveAll(tmp)
+			os.Exit(130)
+		}
+	}()
+
 	// Each exercise's trials, run by a few workers, and reported in the
 	// order of the exercises as each one's last trial ends.
 	trials := make([][]*trial, len(exercises))
@@ -83,7 +102,7 @@ func (w *workshop) verify(args []string) int {
 			var left sync.WaitGroup
 			for _, t := range trials[i] {
 				left.Add(1)
-				queue <- func() { defer left.Done(); w.try(t) }
+				queue <- func() { defer left.Done(); w.try(t, tmp) }
 			}
 			go func() { left.Wait(); close(ended[i]) }()
 		}
@@ -202,11 +221,12 @@ func (ex *exercise) gofmtClean(sub string) error {
 	return nil
 }
 
-// try makes trial t in a copy of its own, and records how it came out.
-func (w *workshop) try(t *trial) {
+// try makes trial t in a copy of its own, in a new folder under tmp,
+// and records how it came out.
+func (w *workshop) try(t *trial, tmp string) {
 	began := time.Now()
 	defer func() { t.took = time.Since(began) }()
-	tmp, err := os.MkdirTemp("", "exercise-"+t.ex.ID+"-")
+	tmp, err := os.MkdirTemp(tmp, t.ex.ID+"-")
 	if err != nil {
 		t.err = err
 		return
