@@ -51,7 +51,7 @@ func TestHangsUpWhenTheClientLeaves(t *testing.T) {
 	require.NoError(t, conn.(*net.TCPConn).CloseWrite())
 	conn.SetReadDeadline(time.Now().Add(arrives))
 	rest, err := io.ReadAll(conn) // until the server hangs up
-	require.NoError(t, err)
+	require.NoError(t, err, "the client left, and the server did not hang up")
 	assert.Equal(t, "bye\n", string(rest))
 }
 
@@ -99,6 +99,12 @@ func startServer(t *testing.T) (addr string, stop func()) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
+	return ln.Addr().String(), serve(t, ln)
+}
+
+// serve runs Serve on ln until stop is called or the test ends.
+func serve(t *testing.T, ln net.Listener) (stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- Serve(ctx, ln) }()
@@ -112,7 +118,7 @@ func startServer(t *testing.T) (addr string, stop func()) {
 		}
 	})
 	t.Cleanup(stop)
-	return ln.Addr().String(), stop
+	return stop
 }
 
 // dial connects to addr; the connection is closed when the test ends.
@@ -135,8 +141,8 @@ func receive(t *testing.T, conn net.Conn, n int) string {
 	t.Helper()
 	conn.SetReadDeadline(time.Now().Add(arrives))
 	buf := make([]byte, n)
-	_, err := io.ReadFull(conn, buf)
-	require.NoError(t, err)
+	got, err := io.ReadFull(conn, buf)
+	require.NoError(t, err, "waiting for %d bytes, %d came", n, got)
 	return string(buf)
 }
 

@@ -55,7 +55,7 @@ func TestHangsUpWhenTheClientLeaves(t *testing.T) {
 	require.NoError(t, conn.(*net.TCPConn).CloseWrite())
 	conn.SetReadDeadline(time.Now().Add(arrives))
 	rest, err := io.ReadAll(conn) // until the server hangs up
-	require.NoError(t, err)
+	require.NoError(t, err, "the client left, and the server did not hang up")
 	assert.Equal(t, "bye\n", string(rest))
 }
 
@@ -110,8 +110,8 @@ func TestServesManyClientsAtOnce(t *testing.T) {
 }
 
 func TestStopsWithClientsConnected(t *testing.T) {
-	var logged bytes.Buffer
-	log.SetOutput(&logged) // each handler logs "<addr> closed" as it returns
+	var closed closedCount
+	log.SetOutput(&closed) // each handler logs "<addr> closed" as it returns
 	t.Cleanup(func() { log.SetOutput(io.Discard) })
 	addr, stop := startServer(t)
 	var conns []net.Conn
@@ -124,14 +124,23 @@ func TestStopsWithClientsConnected(t *testing.T) {
 
 	stop() // fails the test unless Serve returns promptly
 
-	assert.Equal(t, 10, strings.Count(logged.String(), " closed\n"),
-		"Serve returned before every handler had")
+	assert.Equal(t, int64(10), closed.Load(), "Serve returned before every handler had")
 	goleak.VerifyNone(t) // and not one goroutine is left
 	for _, conn := range conns {
 		conn.SetReadDeadline(time.Now().Add(arrives))
 		_, err := conn.Read(make([]byte, 16))
 		assert.ErrorIs(t, err, io.EOF, "the server should have hung up")
 	}
+}
+
+// closedCount counts the lines "<addr> closed" that handlers log as they
+// return: handlers that Serve has left running may write while the test
+// reads the count.
+type closedCount struct{ atomic.Int64 }
+
+func (c *closedCount) Write(p []byte) (int, error) {
+	c.Add(int64(strings.Count(string(p), " closed\n")))
+	return len(p), nil
 }
 
 func TestClosesEveryConnectionWhenAcceptFails(t *testing.T) {
@@ -149,7 +158,8 @@ func TestClosesEveryConnectionWhenAcceptFails(t *testing.T) {
 	case err := <-done:
 		assert.ErrorIs(t, err, net.ErrClosed)
 	case <-time.After(arrives):
-		t.Fatal("Serve did not return")
+		t.Fatal("Accept failed, and Serve did not return: " +
+			"is it waiting for a handler whose connection is still open?")
 	}
 	conn.SetReadDeadline(time.Now().Add(arrives))
 	_, err = conn.Read(make([]byte, 16))
@@ -213,6 +223,12 @@ func startServer(t testing.TB) (addr string, stop func()) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
+	return ln.Addr().String(), serve(t, ln)
+}
+
+// serve runs Serve on ln until stop is called or the test ends.
+func serve(t testing.TB, ln net.Listener) (stop func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- Serve(ctx, ln) }()
@@ -226,7 +242,7 @@ func startServer(t testing.TB) (addr string, stop func()) {
 		}
 	})
 	t.Cleanup(stop)
-	return ln.Addr().String(), stop
+	return stop
 }
 
 // faultyListener stands for a process that runs short of file
@@ -272,8 +288,8 @@ func receive(t *testing.T, conn net.Conn, n int) string {
 	t.Helper()
 	conn.SetReadDeadline(time.Now().Add(arrives))
 	buf := make([]byte, n)
-	_, err := io.ReadFull(conn, buf)
-	require.NoError(t, err)
+	got, err := io.ReadFull(conn, buf)
+	require.NoError(t, err, "waiting for %d bytes, %d came", n, got)
 	return string(buf)
 }
 

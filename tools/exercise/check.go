@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,33 +12,63 @@ import (
 	"strings"
 )
 
-// A result is what one run of an exercise's tests found.
+// A result is what one check of a copy found: its tests, run with go test
+// -json, and go vet.
 type result struct {
-	passed []string            // tests that passed, subtests left out
-	failed []string            // tests that failed, in order
-	output map[string][]string // each test's output lines
-	build  []string            // compiler and vet errors, if it did not build
-	race   bool                // whether the tests ran with -race
+	passed  []string            // tests that passed, subtests left out
+	failed  []string            // tests that failed, in the exercise's order
+	output  map[string][]string // each test's output lines
+	outside []string            // output of no test: goleak's, after them
+	build   []string            // compiler errors, if it did not build
+	vet     []string            // what go vet found
+	race    bool                // whether the tests ran with -race
+	dir     string              // the copy, whose code is the learner's
 }
 
-// done reports whether every test of ex ran and passed.
-func (r *result) done(ex *exercise) bool {
-	if len(r.failed) > 0 || len(r.build) > 0 {
-		return false
+// The verdicts of a check.
+const (
+	done      = "done"
+	notYet    = "not yet"
+	noVerdict = "no verdict" // the tests pass, but only -race could say done
+)
+
+// verdict is done when the copy builds, every test of ex ran and passed,
+// no goroutine was left behind, go vet is content, and the tests ran with
+// -race if ex asks for it.
+func (r *result) verdict(ex *exercise) string {
+	if len(r.build) > 0 || len(r.failed) > 0 || len(r.leaks()) > 0 || len(r.vet) > 0 {
+		return notYet
 	}
 	for _, name := range ex.Tests {
 		if !slices.Contains(r.passed, name) {
-			return false
+			return notYet
 		}
 	}
-	return true
+	if ex.Race && !r.race {
+		return noVerdict
+	}
+	return done
 }
 
-// raceWorks reports whether go test -race can run here: the race
-// detector needs cgo, and cgo a C compiler.
-func raceWorks() bool {
-	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
-	return err == nil && strings.TrimSpace(string(out)) == "1"
+// raceProblem says why go test -race cannot run here, or "" when it can:
+// the race detector needs cgo, and cgo a C compiler.
+func raceProblem() string {
+	out, err := exec.Command("go", "env", "CGO_ENABLED", "CC").Output()
+	if err != nil {
+		return "go env fails: " + err.Error()
+	}
+	cgo, cc, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	compiler := strings.Fields(cc)
+	if len(compiler) == 0 {
+		compiler = []string{"cc"}
+	}
+	if _, err := exec.LookPath(compiler[0]); err != nil {
+		return fmt.Sprintf("there is no C compiler here (%s)", compiler[0])
+	}
+	if cgo != "1" {
+		return "CGO_ENABLED is " + cgo + " here"
+	}
+	return ""
 }
 
 // goIn returns the go command with args, to run in dir, a copy, within
@@ -53,10 +84,37 @@ func goIn(dir string, args ...string) (*exec.Cmd, error) {
 	return cmd, nil
 }
 
+// runCheck checks the copy in dir: it runs the tests of ex, every time
+// (-count=1), with -race if race, and then go vet if it built.
+func runCheck(ex *exercise, dir string, race bool) (*result, error) {
+	r, err := runTests(ex, dir, race)
+	if err != nil || len(r.build) > 0 {
+		return r, err
+	}
+	vet, err := goIn(dir, "vet", "./...")
+	if err != nil {
+		return nil, err
+	}
+	out, err := vet.CombinedOutput()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		return nil, err
+	}
+	if err != nil {
+		for line := range strings.Lines(string(out)) {
+			line = strings.TrimSpace(line)
+			if line != "" && !strings.HasPrefix(line, "#") {
+				r.vet = append(r.vet, strings.TrimPrefix(line, "./"))
+			}
+		}
+	}
+	return r, nil
+}
+
 // runTests runs the tests of ex in dir, a copy of its step, with go test
 // -json, and reads what happened to each test.
 func runTests(ex *exercise, dir string, race bool) (*result, error) {
-	args := []string{"test", "-json", "-timeout", "3m", "-run", ex.runPattern()}
+	args := []string{"test", "-json", "-count=1", "-timeout", "3m", "-run", ex.runPattern()}
 	if race {
 		args = append(args, "-race")
 	}
@@ -72,7 +130,11 @@ func runTests(ex *exercise, dir string, race bool) (*result, error) {
 		return nil, err
 	}
 
-	r := &result{output: make(map[string][]string), race: race}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	r := &result{output: make(map[string][]string), race: race, dir: abs}
 	var running []string // tests started and not ended: a panic kills them
 	for line := range strings.Lines(string(out)) {
 		var ev struct {
@@ -82,13 +144,15 @@ func runTests(ex *exercise, dir string, race bool) (*result, error) {
 			continue
 		}
 		top := ev.Test != "" && !strings.Contains(ev.Test, "/")
+		text := strings.TrimRight(ev.Output, "\n")
 		switch {
 		case ev.Action == "build-output":
-			r.build = append(r.build, strings.TrimRight(ev.Output, "\n"))
+			r.build = append(r.build, text)
 		case ev.Action == "output" && ev.Test != "":
 			name, _, _ := strings.Cut(ev.Test, "/")
-			r.output[name] = append(r.output[name],
-				strings.TrimRight(ev.Output, "\n"))
+			r.output[name] = append(r.output[name], text)
+		case ev.Action == "output":
+			r.outside = append(r.outside, text)
 		case ev.Action == "run" && top:
 			running = append(running, ev.Test)
 		case ev.Action == "pass" && top:
@@ -107,10 +171,10 @@ func runTests(ex *exercise, dir string, race bool) (*result, error) {
 	slices.SortStableFunc(r.failed, func(a, b string) int {
 		return order(ex, a) - order(ex, b)
 	})
-	// It failed, and no test did: it did not build, or go vet, which go
-	// test runs first, found a mistake. Some of that is reported on
-	// stderr, not in the JSON.
-	if exit != nil && len(r.failed) == 0 {
+	// It failed, and no test did, and no goroutine was left behind: it
+	// did not build, or go vet, which go test runs first, found a
+	// mistake. Some of that is reported on stderr, not in the JSON.
+	if exit != nil && len(r.failed) == 0 && len(r.leaks()) == 0 {
 		for line := range strings.Lines(stderr.String()) {
 			line = strings.TrimRight(line, "\n")
 			if line != "" && !strings.HasPrefix(line, "FAIL") {
@@ -119,6 +183,7 @@ func runTests(ex *exercise, dir string, race bool) (*result, error) {
 		}
 		if len(r.build) == 0 {
 			r.build = append(r.build, "go test failed, and no test did")
+			r.build = append(r.build, r.outside...)
 		}
 	}
 	return r, nil
@@ -130,63 +195,4 @@ func order(ex *exercise, name string) int {
 		return i
 	}
 	return len(ex.Tests)
-}
-
-// summary returns a few lines on what failed: the first failing test's
-// own messages, not the whole output, and the names of the others.
-func (r *result) summary() []string {
-	const maxLines = 8
-	var lines []string
-	if len(r.build) > 0 {
-		lines = append(lines, "It does not build:")
-		for _, l := range r.build {
-			if strings.HasPrefix(l, "#") {
-				continue // "# gosteps/step04-todo": the package name
-			}
-			lines = append(lines, "    "+strings.TrimSpace(l))
-		}
-		return clip(lines, maxLines+1)
-	}
-	if len(r.failed) == 0 {
-		return []string{"No test failed, but not every test of the exercise ran."}
-	}
-	first := r.failed[0]
-	lines = append(lines, first+" fails:")
-	var body []string
-	label := "" // testify's: the part of its report a line continues
-	for _, l := range r.output[first] {
-		t := strings.TrimSpace(l)
-		name, rest, labelled := strings.Cut(t, ":")
-		switch {
-		case labelled && testifyLabels[name]:
-			label, t = name, strings.TrimSpace(rest)
-		case !strings.HasPrefix(l, "        \t"):
-			label = "" // a line of the test's own, or of go test
-		}
-		if t == "" || label == "Error Trace" || label == "Test" || label == "Diff" ||
-			strings.HasPrefix(t, "=== ") || strings.HasPrefix(t, "--- ") {
-			continue
-		}
-		body = append(body, "    "+t)
-	}
-	lines = append(lines, clip(body, maxLines)...)
-	if rest := r.failed[1:]; len(rest) > 0 {
-		lines = append(lines, "Also failing: "+strings.Join(rest, ", "))
-	}
-	return lines
-}
-
-// testifyLabels are the parts of a testify report: Error and Messages
-// say what went wrong, the others where, which the learner can do without.
-var testifyLabels = map[string]bool{
-	"Error Trace": true, "Error": true, "Test": true, "Messages": true,
-	"Diff": true,
-}
-
-// clip keeps the first n lines, and says how many it left out.
-func clip(lines []string, n int) []string {
-	if len(lines) <= n {
-		return lines
-	}
-	return append(lines[:n:n], "    ...")
 }

@@ -25,6 +25,10 @@ type exercise struct {
 	Race  bool     // whether check runs them with -race
 	Hints []string
 
+	// Answers are the known-wrong answers and the other correct ones,
+	// kept to prove the check (see answer.go).
+	Answers []*answer
+
 	dir string // testdata/NN.K
 }
 
@@ -66,16 +70,20 @@ func compareIDs(a, b string) int {
 	return strings.Compare(ak, bk)
 }
 
-// readExercise parses dir/exercise.txt: "key: value" lines, a line that
-// starts with a space continuing the value before it, # for comments.
-func readExercise(dir string) (*exercise, error) {
-	name := filepath.Join(dir, "exercise.txt")
+// A field is a "key: value" line of exercise.txt or answer.txt.
+type field struct {
+	key, value string
+	line       int
+}
+
+// readFields parses name: "key: value" lines, a line that starts with a
+// space continuing the value before it, # for comments.
+func readFields(name string) ([]field, error) {
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
 	}
-	ex := &exercise{ID: filepath.Base(dir), dir: dir}
-	var last *string
+	var fields []field
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -83,33 +91,46 @@ func readExercise(dir string) (*exercise, error) {
 			continue
 		}
 		if line[0] == ' ' || line[0] == '\t' {
-			if last == nil {
+			if len(fields) == 0 {
 				return nil, fmt.Errorf("%s:%d: continues nothing", name, n)
 			}
-			*last += " " + strings.TrimSpace(line)
+			fields[len(fields)-1].value += " " + strings.TrimSpace(line)
 			continue
 		}
 		key, value, ok := strings.Cut(line, ":")
 		if !ok {
 			return nil, fmt.Errorf("%s:%d: expected key: value", name, n)
 		}
-		value = strings.TrimSpace(value)
-		switch key {
+		fields = append(fields, field{key, strings.TrimSpace(value), n})
+	}
+	return fields, nil
+}
+
+// readExercise reads dir/exercise.txt, and the answers kept beside the
+// solution.
+func readExercise(dir string) (*exercise, error) {
+	name := filepath.Join(dir, "exercise.txt")
+	fields, err := readFields(name)
+	if err != nil {
+		return nil, err
+	}
+	ex := &exercise{ID: filepath.Base(dir), dir: dir}
+	for _, f := range fields {
+		switch f.key {
 		case "title":
-			ex.Title, last = value, &ex.Title
+			ex.Title = f.value
 		case "step":
-			ex.Step, last = value, &ex.Step
+			ex.Step = f.value
 		case "kind":
-			ex.Kind, last = value, &ex.Kind
+			ex.Kind = f.value
 		case "tests":
-			ex.Tests, last = strings.Fields(value), nil
+			ex.Tests = strings.Fields(f.value)
 		case "race":
-			ex.Race, last = value == "yes", nil
+			ex.Race = f.value == "yes"
 		case "hint":
-			ex.Hints = append(ex.Hints, value)
-			last = &ex.Hints[len(ex.Hints)-1]
+			ex.Hints = append(ex.Hints, f.value)
 		default:
-			return nil, fmt.Errorf("%s:%d: unknown key %q", name, n, key)
+			return nil, fmt.Errorf("%s:%d: unknown key %q", name, f.line, f.key)
 		}
 	}
 	switch {
@@ -119,6 +140,13 @@ func readExercise(dir string) (*exercise, error) {
 		return nil, fmt.Errorf("%s: kind is rebuild or further", name)
 	case len(ex.Hints) < 1 || len(ex.Hints) > 3:
 		return nil, fmt.Errorf("%s: needs 1 to 3 hints", name)
+	}
+	for _, kind := range []string{"wrong", "correct"} {
+		answers, err := readAnswers(filepath.Join(dir, kind), kind == "wrong")
+		if err != nil {
+			return nil, err
+		}
+		ex.Answers = append(ex.Answers, answers...)
 	}
 	return ex, nil
 }
@@ -152,14 +180,21 @@ func readTree(dir string) (tree, error) {
 	return t, err
 }
 
-// fragments reads the .go files of the exercise's folder sub, "start" or
-// "solution"; a missing folder has none.
+// fragments reads the .go files of the exercise's folder sub: "start",
+// "solution", or an answer's "wrong/NAME" or "correct/NAME"; a missing
+// folder has none.
 func (ex *exercise) fragments(sub string) (tree, error) {
-	dir := filepath.Join(ex.dir, sub)
+	dir := filepath.Join(ex.dir, filepath.FromSlash(sub))
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return tree{}, nil
 	}
-	return readTree(dir)
+	t, err := readTree(dir)
+	for name := range t {
+		if !strings.HasSuffix(name, ".go") {
+			delete(t, name) // an answer's answer.txt
+		}
+	}
+	return t, err
 }
 
 // apply returns t with the fragments put in: a file that t has gets the

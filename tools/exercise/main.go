@@ -28,8 +28,10 @@ const usage = `usage: go run ./tools/exercise COMMAND [ID]
   solution ID --apply
                     write the reference solution into your copy
   reset ID          put your copy back to the starting code
-  verify [ID...]    for CI and authors: every start fails its check, and
-                    every solution passes it
+  verify [-p N] [-repeat N] [-v] [ID...]
+                    for CI and authors: every start fails its check, every
+                    solution and other correct answer passes it, and every
+                    known-wrong answer fails it, for the reason it names
 `
 
 func main() {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,7 +73,7 @@ func TestTheWholeCycle(t *testing.T) {
 	code, out = runCmd(t, copies, "check", "01.1")
 	assert.Equal(t, 1, code, out)
 	assert.Contains(t, out, "not yet")
-	assert.Contains(t, out, "TestEchoesTheFirstMessage fails")
+	assert.Contains(t, out, "TestEchoesUpTo1024BytesAndHangsUp fails")
 	assert.Contains(t, out, "Hint 1 of 3")
 	assert.Less(t, strings.Count(out, "\n"), 15, "a few lines, not a wall")
 
@@ -125,4 +126,44 @@ func TestUsageErrors(t *testing.T) {
 		code, out := runCmd(t, t.TempDir(), args...)
 		assert.Equal(t, 2, code, "%q: %s", args, out)
 	}
+}
+
+// TestCheckGivesNoVerdictWithoutRace: tests of goroutines that share
+// memory can pass by luck without -race, so check never says done
+// without it, and says what to install.
+func TestCheckGivesNoVerdictWithoutRace(t *testing.T) {
+	copies := t.TempDir()
+	code, out := runCmd(t, copies, "solution", "03.3", "--apply")
+	require.Equal(t, 0, code, out)
+	t.Setenv("CGO_ENABLED", "0")
+
+	code, out = runCmd(t, copies, "check", "03.3")
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "03.3 At most N clients at once: no verdict.")
+	assert.Contains(t, out, "CGO_ENABLED is 0 here")
+	assert.Contains(t, out, "sudo apt-get\ninstall gcc")
+	_, out = runCmd(t, copies, "list")
+	assert.Regexp(t, `(?m)^03\.3  no verdict `, out)
+}
+
+// TestCheckReportsALeak: a goroutine left running after the tests is
+// reported as such, by its function, and not as code that does not build.
+func TestCheckReportsALeak(t *testing.T) {
+	copies := t.TempDir()
+	code, out := runCmd(t, copies, "solution", "01.1", "--apply")
+	require.Equal(t, 0, code, out)
+	server := filepath.Join(copies, "01.1", "server.go")
+	src, err := os.ReadFile(server)
+	require.NoError(t, err)
+	leaky := strings.Replace(string(src), "\tbuf := make(", "\tgo func() { select {} }()\n\tbuf := make(", 1)
+	require.NotEqual(t, string(src), leaky)
+	require.NoError(t, os.WriteFile(server, []byte(leaky), 0o644))
+
+	code, out = runCmd(t, copies, "check", "01.1")
+	assert.Equal(t, 1, code, out)
+	assert.Contains(t, out, "01.1 Echo once, then hang up: not yet.")
+	assert.Contains(t, out, "It leaves goroutines running after the tests end (goleak):")
+	assert.Regexp(t, `\d+ goroutines: handle\.func\d+ at server\.go:\d+ \(select \(no cases\)\), `+
+		`started by handle at server\.go:\d+`, out)
+	assert.NotContains(t, out, "does not build")
 }

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"context"
+	"net"
+	"sync"
+)
+
+// Serve accepts connections on ln and serves each in a goroutine of its
+// own, until ctx is cancelled. It returns nil when it was told to stop,
+// and only once every handler has returned.
+func Serve(ctx context.Context, ln net.Listener) error {
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	stopping, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// Accept blocks; closing the listener is the only way to wake it.
+	stop := context.AfterFunc(stopping, func() { ln.Close() })
+	defer stop()
+
+	for {
+		conn, err := ln.Accept()
+		if err != nil {
+			if stopping.Err() != nil {
+				return nil // we closed the listener: a clean stop
+			}
+			return err
+		}
+		wg.Go(func() { handle(ctx, conn) })
+	}
+}
