@@ -14,8 +14,7 @@ import (
 // memory for a socket, Accept fails until a connection closes, so accept
 // waits and retries, as net/http does. Proved by TestRetriesAnAcceptThatRanShort.
 func accept(ctx context.Context, ln net.Listener) (net.Conn, error) {
-	wait := 5 * time.Millisecond
-	for {
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, time.Second) {
 		conn, err := ln.Accept()
 		if !errors.Is(err, syscall.EMFILE) && !errors.Is(err, syscall.ENFILE) &&
 			!errors.Is(err, syscall.ENOBUFS) && !errors.Is(err, syscall.ENOMEM) {
@@ -27,6 +26,5 @@ func accept(ctx context.Context, ln net.Listener) (net.Conn, error) {
 		case <-ctx.Done(): // stopping: don't make the shutdown wait
 			return nil, ctx.Err()
 		}
-		wait = min(2*wait, time.Second)
 	}
 }

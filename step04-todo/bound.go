@@ -2,9 +2,9 @@ package main
 
 import "fmt"
 
-// admit counts value stored under id (s.mu held), or refuses it past
-// maxTasks tasks or maxBytes bytes, len(id)+len(value) each, only growth
-// counted: the store cannot take all our memory. Proved by TestTheStoreIsBounded.
+// admit keeps the store from taking all our memory (TestTheStoreIsBounded):
+// past maxTasks tasks or maxBytes bytes of ids and values, it refuses
+// what would grow the store, and counts what it admits (s.mu held).
 func (s *store) admit(id, value string) error {
 	old, ok := s.tasks[id]
 	grow := len(value) - len(old)

@@ -19,7 +19,9 @@ func main() {
 	flag.DurationVar(&cfg.Idle, "idle", time.Minute, "hang up on a client silent this long")
 	flag.IntVar(&cfg.MaxTasks, "max-tasks", 10000, "the most tasks to store")
 	flag.IntVar(&cfg.MaxBytes, "max-bytes", 64<<20, "the most bytes of ids and values to store")
-	flag.Parse()
+	if flag.Parse(); cfg.Idle <= 0 {
+		log.Fatal("-idle must be positive, for example -idle 30s")
+	}
 
 	// Ctrl-C (SIGINT) or SIGTERM cancels ctx, and Serve returns.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

@@ -21,7 +21,9 @@ func main() {
 	flag.DurationVar(&cfg.Session, "session", time.Minute, "hang up on a client served this long (0: never)")
 	flag.IntVar(&cfg.MaxTasks, "max-tasks", 10000, "the most tasks to store")
 	flag.IntVar(&cfg.MaxBytes, "max-bytes", 64<<20, "the most bytes of ids and values to store")
-	flag.Parse()
+	if flag.Parse(); cfg.Idle <= 0 {
+		log.Fatal("-idle must be positive, for example -idle 30s")
+	}
 	if cfg.Workers < 1 {
 		log.Fatal("-workers must be at least 1")
 	}
