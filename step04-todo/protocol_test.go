@@ -183,8 +183,9 @@ func receive(t *testing.T, conn net.Conn) string {
 	var line []byte
 	b := make([]byte, 1)
 	for !strings.HasSuffix(string(line), "\n") {
-		_, err := conn.Read(b)
-		require.NoError(t, err, "waiting for a reply line, got %q", line)
+		if _, err := conn.Read(b); err != nil {
+			t.Fatalf("waiting for a reply line, got %q: %v", line, err)
+		}
 		line = append(line, b[0])
 	}
 	require.True(t, strings.HasSuffix(string(line), "\r\n"),
