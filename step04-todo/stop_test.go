@@ -45,8 +45,8 @@ func TestTheIdleTimeout(t *testing.T) {
 
 // Not parallel: it reads the log, and checks that no goroutine is left.
 func TestStopsWithClientsConnected(t *testing.T) {
-	var closed closedCount
-	log.SetOutput(&closed) // each handler logs "<addr> closed" as it returns
+	closed := &logCount{suffix: " closed\n"}
+	log.SetOutput(closed) // each handler logs "<addr> closed" as it returns
 	t.Cleanup(func() { log.SetOutput(io.Discard) })
 	addr, stop := startServer(t, config())
 	var conns []net.Conn
@@ -68,13 +68,16 @@ func TestStopsWithClientsConnected(t *testing.T) {
 	}
 }
 
-// closedCount counts the lines "<addr> closed" that handlers log as they
-// return: handlers that Serve has left running may write while the test
-// reads the count.
-type closedCount struct{ atomic.Int64 }
+// A logCount counts the lines of the log that end with suffix, such as
+// the "<addr> closed" of a handler that returns: handlers that Serve has
+// left running may write while the test reads the count.
+type logCount struct {
+	suffix string
+	atomic.Int64
+}
 
-func (c *closedCount) Write(p []byte) (int, error) {
-	c.Add(int64(strings.Count(string(p), " closed\n")))
+func (c *logCount) Write(p []byte) (int, error) {
+	c.Add(int64(strings.Count(string(p), c.suffix)))
 	return len(p), nil
 }
 
