@@ -41,8 +41,8 @@ func TestAClientWaitsForAFreeWorker(t *testing.T) {
 			next := dial(t, ln.Addr().String()) // the kernel accepted it for us
 			send(t, next, "GET/task_02/status\n")
 			if got := readLine(next, nothingFor); got != "" {
-				t.Fatalf("workers=%d: client %d got %q while %d clients kept every "+
-					"worker busy: it should wait", workers, workers+1, got, workers)
+				t.Fatalf("workers=%d: client %d got %q while every worker was busy: "+
+					"it should wait", workers, workers+1, got)
 			}
 			if got := ln.accepted.Load(); got != int64(workers) {
 				t.Fatalf("workers=%d: with every worker busy, the server accepted %d "+
@@ -104,8 +104,8 @@ func TestWaitsForEveryWorker(t *testing.T) {
 				select {
 				case err := <-done:
 					t.Fatalf("workers=%d: Accept failed, and Serve returned (%v) while "+
-						"%d busy workers were still closing their connections %s",
-						workers, err, workers-1, must)
+						"its busy workers were still closing their connections %s",
+						workers, err, must)
 				case <-time.After(nothingFor): // it waits, as it should
 				}
 			}
