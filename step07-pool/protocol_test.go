@@ -51,7 +51,9 @@ func TestAnswersEachRequest(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			send(t, conn, tt.line+"\n")
-			assert.Equal(t, tt.want, receive(t, conn))
+			if got := receive(t, conn); got != tt.want {
+				t.Errorf("sent %q, got %q; want %q", tt.line, got, tt.want)
+			}
 		})
 	}
 }
@@ -78,7 +80,10 @@ func TestAnswersBadLinesAndStoresNothing(t *testing.T) {
 		}
 		t.Run(tt.name, func(t *testing.T) {
 			send(t, conn, tt.line+"\n")
-			assert.Equal(t, "error: "+tt.err.Error(), receive(t, conn))
+			want := "error: " + tt.err.Error()
+			if got := receive(t, conn); got != want {
+				t.Errorf("sent %q, got %q; want %q", tt.line, got, want)
+			}
 		})
 	}
 
@@ -88,8 +93,11 @@ func TestAnswersBadLinesAndStoresNothing(t *testing.T) {
 		"task_04": "no key match",
 		"":        "error: " + errGetID.Error(),
 	} {
-		send(t, conn, "GET/"+id+"/status\n")
-		assert.Equal(t, want, receive(t, conn), id)
+		line := "GET/" + id + "/status"
+		send(t, conn, line+"\n")
+		if got := receive(t, conn); got != want {
+			t.Errorf("after the bad lines, sent %q, got %q; want %q", line, got, want)
+		}
 	}
 }
 
@@ -177,8 +185,9 @@ func receive(t *testing.T, conn net.Conn) string {
 	var line []byte
 	b := make([]byte, 1)
 	for !strings.HasSuffix(string(line), "\n") {
-		_, err := conn.Read(b)
-		require.NoError(t, err, "after %q", line)
+		if _, err := conn.Read(b); err != nil {
+			t.Fatalf("waiting for a reply line, got %q: %v", line, err)
+		}
 		line = append(line, b[0])
 	}
 	require.True(t, strings.HasSuffix(string(line), "\r\n"),

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -28,7 +29,7 @@ func (r *result) summary(ex *exercise) []string {
 	if len(r.failed) > 0 {
 		name := r.failed[0]
 		lines = append(lines, name+" fails:")
-		lines = append(lines, clip(describe(r.output[name], r.dir), maxLines)...)
+		lines = append(lines, clip(describe(r.raceOutput(name), r.dir), maxLines)...)
 		if rest := r.failed[1:]; len(rest) > 0 {
 			lines = append(lines, "Also failing: "+strings.Join(rest, ", "))
 		}
@@ -55,6 +56,27 @@ func (r *result) summary(ex *exercise) []string {
 		lines = append(lines, "No test failed, but these did not run: "+strings.Join(missing, ", "))
 	}
 	return lines
+}
+
+// raceOutput is the output of test name; but if it says that a data race
+// was detected and holds no report of it, the output of another test that
+// does: go test -json gives what the race detector prints to whichever of
+// the parallel tests printed last.
+func (r *result) raceOutput(name string) []string {
+	out := r.output[name]
+	detected := slices.ContainsFunc(out, func(l string) bool {
+		return strings.Contains(l, "race detected during execution of test")
+	})
+	if !detected || raceReport(out, r.dir) != nil {
+		return out
+	}
+	others := slices.Sorted(maps.Keys(r.output))
+	for _, other := range append(slices.Clone(r.failed), others...) {
+		if raceReport(r.output[other], r.dir) != nil {
+			return r.output[other]
+		}
+	}
+	return out
 }
 
 // describe returns what a failing test's output says went wrong: a data

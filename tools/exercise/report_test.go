@@ -130,6 +130,16 @@ func TestSummary(t *testing.T) {
 				"    and a previous write by Serve at server.go:26 in another goroutine, " +
 					"with nothing to order the two",
 			}},
+		{"a data race reported in the output of another test",
+			result{failed: []string{"TestA", "TestB"}, output: map[string][]string{
+				"TestA": aDataRace[len(aDataRace)-2:], "TestB": aDataRace[:len(aDataRace)-2]}},
+			[]string{
+				"TestA fails:",
+				"    DATA RACE: a read by handle at server.go:40,",
+				"    and a previous write by Serve at server.go:26 in another goroutine, " +
+					"with nothing to order the two",
+				"Also failing: TestB",
+			}},
 		{"a panic: its message and where",
 			result{failed: []string{"TestAnswersEachRequest"},
 				output: map[string][]string{"TestAnswersEachRequest": aPanic}},

@@ -8,7 +8,8 @@ import (
 )
 
 // ServeGrowing serves as Serve does, with cfg.Workers workers to begin
-// with, and starts n more each time it receives n on grow.
+// with, and starts n more each time it receives n on grow. Closing grow
+// ends the growth, not the serving.
 func ServeGrowing(ctx context.Context, ln net.Listener, cfg Config, grow <-chan int) error {
 	g, ctx := errgroup.WithContext(ctx)
 	stop := context.AfterFunc(ctx, func() { ln.Close() })
@@ -27,7 +28,11 @@ func ServeGrowing(ctx context.Context, ln net.Listener, cfg Config, grow <-chan 
 	g.Go(func() error {
 		for {
 			select {
-			case n := <-grow:
+			case n, ok := <-grow:
+				if !ok { // closed: no more growth; a nil channel never sends
+					grow = nil
+					continue
+				}
 				start(n)
 			case <-ctx.Done():
 				return nil

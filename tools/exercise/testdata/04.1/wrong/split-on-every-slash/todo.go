@@ -1,0 +1,39 @@
+package main
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// parse reads a request line: the method before the first "/", the
+// argument up to the last "/" (what follows, "status", is ignored), and in
+// a POST, the id up to the first "=", so a value may hold "=" and "/".
+func parse(line string) (command, error) {
+	if !utf8.ValidString(line) {
+		return command{}, errNotUTF8
+	}
+	fields := strings.Split(line, "/")
+	if len(fields) != 3 {
+		return command{}, errFields
+	}
+	method, arg := fields[0], fields[1]
+	switch method {
+	case "GET":
+		if arg == "" {
+			return command{}, errGetID
+		}
+		return command{method: method, id: arg}, nil
+	case "POST":
+		id, value, ok := strings.Cut(arg, "=")
+		switch {
+		case !ok:
+			return command{}, errPostEqual
+		case id == "":
+			return command{}, errPostID
+		case value == "":
+			return command{}, errPostValue
+		}
+		return command{method: method, id: id, value: value}, nil
+	}
+	return command{}, errMethod
+}

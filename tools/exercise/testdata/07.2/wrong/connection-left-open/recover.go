@@ -1,0 +1,22 @@
+package main
+
+import (
+	"context"
+	"log"
+	"net"
+	"runtime/debug"
+)
+
+// serveConn runs serve on conn, and keeps a bug in one connection from
+// taking the server down: a panic that no function of its goroutine
+// recovers ends the whole program, and errgroup does not recover it. So
+// serveConn logs the panic with its stack, closes conn, and returns to its
+// worker, as net/http does. Proved by TestAPanicClosesOnlyItsConnection.
+func serveConn(ctx context.Context, conn net.Conn, serve func(context.Context, net.Conn)) {
+	defer func() {
+		if p := recover(); p != nil {
+			log.Printf("%s panic: %v\n%s", conn.RemoteAddr(), p, debug.Stack())
+		}
+	}()
+	serve(ctx, conn)
+}
