@@ -138,6 +138,16 @@ func TestSummary(t *testing.T) {
 				"    panic: runtime error: index out of range [5] with length 3",
 				"    in parse at todo.go:15",
 			}},
+		{"a panic reported in the output of another test it ended",
+			result{failed: []string{"TestA", "TestAnswersEachRequest"},
+				output: map[string][]string{"TestA": lines(`
+=== CONT  TestA`), "TestAnswersEachRequest": aPanic}},
+			[]string{
+				"TestAnswersEachRequest fails:",
+				"    panic: runtime error: index out of range [5] with length 3",
+				"    in parse at todo.go:15",
+				"Also failing: TestA",
+			}},
 		{"a leak after the tests: each goroutine's function, and who started it",
 			result{passed: []string{"TestStopsWithAClientConnected"}, outside: goleakAfterTheTests},
 			[]string{
