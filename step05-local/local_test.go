@@ -42,6 +42,7 @@ func TestEachGoroutineSeesOnlyItsOwnValues(t *testing.T) {
 	var l Local
 	start := make(chan struct{})
 	var wg sync.WaitGroup
+	var failed sync.Once // the first goroutine to fail tells, and is enough
 	for g := range goroutines {
 		wg.Go(func() {
 			defer l.Release()
@@ -49,10 +50,16 @@ func TestEachGoroutineSeesOnlyItsOwnValues(t *testing.T) {
 			for i := range rounds {
 				l.Set("goroutine", g)
 				l.Set("round", i)
-				got, _ := l.Get("goroutine")
-				assert.Equal(t, g, got)
-				got, _ = l.Get("round")
-				assert.Equal(t, i, got)
+				mine, ok1 := l.Get("goroutine")
+				round, ok2 := l.Get("round")
+				if mine != g || round != i || !ok1 || !ok2 {
+					failed.Do(func() {
+						t.Errorf("goroutine %d, after Set(\"goroutine\", %d) and "+
+							"Set(\"round\", %d): Get(\"goroutine\") = %v, %v; "+
+							"Get(\"round\") = %v, %v", g, g, i, mine, ok1, round, ok2)
+					})
+					return
+				}
 			}
 		})
 	}
@@ -82,8 +89,10 @@ func TestGet(t *testing.T) {
 			defer l.Release()
 			tt.set()
 			got, ok := l.Get("request")
-			assert.Equal(t, tt.want, got)
-			assert.Equal(t, tt.ok, ok)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("%s: Get(\"request\") = %v, %v; want %v, %v",
+					tt.name, got, ok, tt.want, tt.ok)
+			}
 		})
 	}
 }

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -65,9 +68,11 @@ func TestParallelRequestsEachSeeTheirOwn(t *testing.T) {
 // has stopped, no goroutine has anything left in local.
 func TestABurstOfRequestsLeavesNothingBound(t *testing.T) {
 	const requests, clients = 1000, 20
+	logged := captureLog(t)
 	addr, stop := startServer(t, defaults)
 	c := connect(t, addr)
 
+	var failed sync.Once // the first request to fail tells, and is enough
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range clients {
@@ -75,8 +80,10 @@ func TestABurstOfRequestsLeavesNothingBound(t *testing.T) {
 			for i := range next {
 				path := fmt.Sprintf("/tasks/burst_%04d", i)
 				got, err := c.try("POST", path, fmt.Sprintf("value=v%d", i))
-				if assert.NoError(t, err) {
-					assert.Equal(t, "submit success\n", got.body)
+				if err != nil || got.body != "submit success\n" {
+					failed.Do(func() {
+						t.Errorf("POST %s: %s", path, answer(got, err, logged))
+					})
 				}
 			}
 		})
@@ -89,26 +96,79 @@ func TestABurstOfRequestsLeavesNothingBound(t *testing.T) {
 
 	for i := range requests {
 		path := fmt.Sprintf("/tasks/burst_%04d", i)
-		assert.Equal(t, fmt.Sprintf("v%d\n", i), c.do("GET", path, "").body)
+		got, err := c.try("GET", path, "")
+		if want := fmt.Sprintf("v%d\n", i); err != nil || got.body != want {
+			t.Errorf("GET %s: %s, want %q", path, answer(got, err, logged), want)
+			break
+		}
 	}
 	stop() // every handler has returned
-	assert.Zero(t, stored(&local), "goroutines with values left in local")
+	if n := stored(&local); n > 0 {
+		t.Errorf("after %d requests, %d at a time, goroutines with "+
+			"values left in local: %d", requests, clients, n)
+	}
 }
 
 func TestTheBindingIsReleasedWhenTheHandlerPanics(t *testing.T) {
 	srv := httptest.NewServer(bindRequest(http.HandlerFunc(
 		func(http.ResponseWriter, *http.Request) {
-			assert.Equal(t, 1, stored(&local), "the request is bound")
+			if n := stored(&local); n != 1 {
+				t.Errorf("inside the handler, goroutines with values in "+
+					"local: %d, not 1 (the handler's, with its request)", n)
+			}
 			panic("a bug in a handler")
 		})))
 	c := connectTo(t, srv)
 
 	// net/http recovers the panic, logs it, and drops the connection.
-	_, err := c.try("GET", "/", "")
-	assert.Error(t, err)
+	if got, err := c.try("GET", "/", ""); err == nil {
+		t.Errorf("the handler panicked, and the client got %d %q, as if "+
+			"all went well: the panic was recovered and dropped",
+			got.status, got.body)
+	}
 	srv.Close() // waits for the handler
-	assert.Zero(t, stored(&local), "goroutines with values left in local")
+	if n := stored(&local); n > 0 {
+		t.Errorf("after a handler panicked, goroutines with values "+
+			"left in local: %d", n)
+	}
 }
+
+// answer describes a reply, or why none came: net/http logs the panic of
+// a handler, and hangs up on its client.
+func answer(got reply, err error, logged func() string) string {
+	if err == nil {
+		return fmt.Sprintf("%d %q", got.status, got.body)
+	}
+	for line := range strings.Lines(logged()) {
+		if _, panicked, ok := strings.Cut(line, "panic "); ok {
+			return "no answer, and the server logged a panic " +
+				strings.TrimSpace(panicked)
+		}
+	}
+	return "no answer: " + err.Error()
+}
+
+// captureLog sends the log to a buffer until the test ends, and returns
+// a function that reads what was logged.
+func captureLog(t *testing.T) func() string {
+	var mu sync.Mutex
+	var buf bytes.Buffer
+	log.SetOutput(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return buf.Write(p)
+	}))
+	t.Cleanup(func() { log.SetOutput(io.Discard) })
+	return func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return buf.String() // a copy
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 // TestAGoroutineThatAHandlerStartsDoesNotSeeTheRequest shows the trap of
 // goroutine-local storage: the request belongs to the goroutine that

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -127,9 +128,41 @@ func TestRequestContext(t *testing.T) {
 			assert.Same(t, app, CurrentApp())
 			require.NoError(t, ctx.pop())
 
-			assert.Equal(t, 1, tornDown, "the app's teardown ran once")
-			assert.Panics(t, func() { request() })
-			assert.Panics(t, func() { CurrentApp() })
+			if tornDown != 1 {
+				t.Errorf("pop ran the app's teardown %d times, not once",
+					tornDown)
+			}
+			if top, ok := requestStack.Top(); ok {
+				t.Errorf("after pop, the %v is still on its stack", top)
+			}
+			if top, ok := appStack.Top(); ok {
+				t.Errorf("after pop, the %v is still on its stack", top)
+			}
+		})
+
+	t.Run("its app's teardown runs once the request is gone, and sees g",
+		func(t *testing.T) {
+			noContextsLeft(t)
+			app := NewApp("todo")
+			saw := "nothing: it did not run"
+			app.TeardownAppContext(func() {
+				saw = "no app context"
+				if top, ok := appStack.Top(); ok {
+					saw = fmt.Sprintf("g %v", top.G)
+				}
+				if _, ok := requestStack.Top(); ok {
+					saw += ", and the request"
+				}
+			})
+			ctx := requestContext(app, r)
+			ctx.push()
+			G()["user"] = "ann"
+			require.NoError(t, ctx.pop())
+
+			if want := "g map[user:ann]"; saw != want {
+				t.Errorf("the app's teardown saw %s; want %s and no "+
+					"request, as in Flask", saw, want)
+			}
 		})
 
 	t.Run("inside an app context, it pushes its own, with a fresh g",
@@ -147,7 +180,10 @@ func TestRequestContext(t *testing.T) {
 			assert.NotContains(t, G(), "user", "the request's own g")
 			require.NoError(t, ctx.pop())
 
-			assert.Same(t, appCtx, mustTop(t, &appStack), "back on top")
+			if top, _ := appStack.Top(); top != appCtx {
+				t.Errorf("after pop, the %v is on top of the app stack, "+
+					"not the one pushed before the request", top)
+			}
 		})
 }
 
@@ -164,13 +200,6 @@ func debugApps() (app1, app2 *App) {
 // App.ServeHTTP makes one.
 func requestContext(app *App, r *http.Request) *RequestContext {
 	return &RequestContext{Request: r, appCtx: app.AppContext()}
-}
-
-func mustTop[T any](t *testing.T, s *Stack[T]) T {
-	t.Helper()
-	top, ok := s.Top()
-	require.True(t, ok, "the stack is empty")
-	return top
 }
 
 // bound returns how many goroutines have contexts on either stack.

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 func TestStack(t *testing.T) {
@@ -24,21 +23,24 @@ func TestStack(t *testing.T) {
 		func(t *testing.T) {
 			var s Stack[int]
 			s.Push(42)
-			assertTop(t, &s, 42)
+			assertTop(t, &s, 42, "after Push(42)")
 			s.Push(23)
-			assertTop(t, &s, 23)
-			assertTop(t, &s, 23) // still there
+			assertTop(t, &s, 23, "after Push(42), Push(23)")
+			assertTop(t, &s, 23, "after Push(42), Push(23), Top()")
 
-			assertPop(t, &s, 23)
-			assertTop(t, &s, 42)
-			assertPop(t, &s, 42)
+			assertPop(t, &s, 23, "after Push(42), Push(23)")
+			assertTop(t, &s, 42, "after Push(42), Push(23), Pop()")
+			assertPop(t, &s, 42, "after Push(42), Push(23), Pop()")
 
-			_, ok := s.Top()
-			assert.False(t, ok, "the stack should be empty again")
-			_, ok = s.Pop()
-			assert.False(t, ok, "popping an empty stack twice is no error")
-			_, ok = s.Pop()
-			assert.False(t, ok)
+			const popped = "after Push(42), Push(23), Pop(), Pop()"
+			if top, ok := s.Top(); ok {
+				t.Errorf("%s: Top() = %v, true; want 0, false", popped, top)
+			}
+			for range 2 { // popping an empty stack again is no error
+				if top, ok := s.Pop(); ok {
+					t.Errorf("%s: Pop() = %v, true; want 0, false", popped, top)
+				}
+			}
 		})
 
 	t.Run("popping the last item releases the goroutine's entry",
@@ -51,7 +53,10 @@ func TestStack(t *testing.T) {
 			s.Pop()
 			assert.Equal(t, 1, stored(&s.local), "one item is left")
 			s.Pop()
-			assert.Zero(t, stored(&s.local), "nothing may stay behind")
+			if n := stored(&s.local); n > 0 {
+				t.Errorf("after Push, Push, Pop, Pop: goroutines with an "+
+					"entry left: %d, which nobody will ever remove", n)
+			}
 		})
 
 	t.Run("a goroutine sees only its own items", func(t *testing.T) {
@@ -70,12 +75,18 @@ func TestStack(t *testing.T) {
 		wg.Wait()
 		close(errs)
 		for err := range errs {
-			assert.NoError(t, err)
+			if err != nil {
+				t.Error(err) // the first is enough
+				break
+			}
 		}
-		assertTop(t, &s, "parent")
+		assertTop(t, &s, "parent", "after the children's pushes and pops")
 	})
 }
 
+// TestEachStackMethodLooksUpTheGoroutineOnce calls each method in turn,
+// all on the test's goroutine, whose stack they share: a subtest would
+// run each on a goroutine, and so a stack, of its own.
 func TestEachStackMethodLooksUpTheGoroutineOnce(t *testing.T) {
 	var s Stack[int]
 	for _, tt := range []struct {
@@ -89,9 +100,10 @@ func TestEachStackMethodLooksUpTheGoroutineOnce(t *testing.T) {
 		{"Pop of the last item", func() { s.Pop() }},
 		{"Pop of an empty stack", func() { s.Pop() }},
 	} {
-		t.Run(tt.method, func(t *testing.T) {
-			assert.Equal(t, int64(1), countLookups(tt.call))
-		})
+		if n := countLookups(tt.call); n != 1 {
+			t.Errorf("%s looked up its goroutine %d times, not once: "+
+				"each lookup writes a stack trace", tt.method, n)
+		}
 	}
 }
 
@@ -123,14 +135,19 @@ func pushAndPop(s *Stack[string], item string) error {
 	return nil
 }
 
-func assertTop[T any](t *testing.T, s *Stack[T], want T) {
+// assertTop checks that Top, called after what happened says, finds want.
+func assertTop[T any](t *testing.T, s *Stack[T], want T, happened string) {
 	t.Helper()
-	assert.Equal(t, want, mustTop(t, s))
+	if got, ok := s.Top(); !ok || !assert.ObjectsAreEqual(want, got) {
+		t.Errorf("%s: Top() = %v, %v; want %v, true", happened, got, ok, want)
+	}
 }
 
-func assertPop[T any](t *testing.T, s *Stack[T], want T) {
+// assertPop checks that Pop, called after what happened says, takes
+// want off the top.
+func assertPop[T any](t *testing.T, s *Stack[T], want T, happened string) {
 	t.Helper()
-	got, ok := s.Pop()
-	require.True(t, ok, "the stack is empty")
-	assert.Equal(t, want, got)
+	if got, ok := s.Pop(); !ok || !assert.ObjectsAreEqual(want, got) {
+		t.Errorf("%s: Pop() = %v, %v; want %v, true", happened, got, ok, want)
+	}
 }

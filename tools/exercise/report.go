@@ -27,10 +27,22 @@ func (r *result) summary(ex *exercise) []string {
 	}
 	var lines []string
 	if len(r.failed) > 0 {
-		name := r.failed[0]
+		failed := slices.Clone(r.failed)
+		// A panic ends every test running at the time, and go test puts
+		// its report in the output of any one of them; the race detector
+		// reports a race once, and then only that some test had one:
+		// name the test whose output shows it.
+		for i, name := range failed {
+			out := r.output[name]
+			if panicReport(out, r.dir) != nil || raceReport(out, r.dir) != nil {
+				failed = slices.Concat(failed[i:i+1], failed[:i], failed[i+1:])
+				break
+			}
+		}
+		name := failed[0]
 		lines = append(lines, name+" fails:")
 		lines = append(lines, clip(describe(r.raceOutput(name), r.dir), maxLines)...)
-		if rest := r.failed[1:]; len(rest) > 0 {
+		if rest := failed[1:]; len(rest) > 0 {
 			lines = append(lines, "Also failing: "+strings.Join(rest, ", "))
 		}
 	}

@@ -134,11 +134,11 @@ func TestSummary(t *testing.T) {
 			result{failed: []string{"TestA", "TestB"}, output: map[string][]string{
 				"TestA": aDataRace[len(aDataRace)-2:], "TestB": aDataRace[:len(aDataRace)-2]}},
 			[]string{
-				"TestA fails:",
+				"TestB fails:",
 				"    DATA RACE: a read by handle at server.go:40,",
 				"    and a previous write by Serve at server.go:26 in another goroutine, " +
 					"with nothing to order the two",
-				"Also failing: TestB",
+				"Also failing: TestA",
 			}},
 		{"a panic: its message and where",
 			result{failed: []string{"TestAnswersEachRequest"},
@@ -147,6 +147,16 @@ func TestSummary(t *testing.T) {
 				"TestAnswersEachRequest fails:",
 				"    panic: runtime error: index out of range [5] with length 3",
 				"    in parse at todo.go:15",
+			}},
+		{"a panic reported in the output of another test it ended",
+			result{failed: []string{"TestA", "TestAnswersEachRequest"},
+				output: map[string][]string{"TestA": lines(`
+=== CONT  TestA`), "TestAnswersEachRequest": aPanic}},
+			[]string{
+				"TestAnswersEachRequest fails:",
+				"    panic: runtime error: index out of range [5] with length 3",
+				"    in parse at todo.go:15",
+				"Also failing: TestA",
 			}},
 		{"a leak after the tests: each goroutine's function, and who started it",
 			result{passed: []string{"TestStopsWithAClientConnected"}, outside: goleakAfterTheTests},

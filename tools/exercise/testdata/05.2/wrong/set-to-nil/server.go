@@ -1,0 +1,12 @@
+package main
+
+// bindRequest binds each request to the goroutine that serves it while
+// next runs, as Flask pushes a request context: there, request() finds
+// it. The deferred Release runs when next returns, and when it panics.
+func bindRequest(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		local.Set("request", r)
+		defer local.Set("request", nil) // request = None
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,29 @@
+package main
+
+// todoApp routes requests to views, as Flask's @app.route, each inside
+// bindRequest. The mux answers 404, and 405 to a method it has no route for.
+func todoApp(s *store) http.Handler {
+	mux := http.NewServeMux()
+	handle := func(pattern string, v view) {
+		mux.Handle(pattern, bindRequest(v))
+	}
+	handle("GET /{$}", s.index)
+	handle("POST /tasks", s.setTask) // the page's form
+	handle("GET /tasks/{id}", s.getTask)
+	handle("POST /tasks/{id}", s.setTask)
+	handle("DELETE /tasks/{id}", func() response {
+		id := request().PathValue("id")
+		s.mu.Lock()
+		value, ok := s.tasks[id]
+		if ok {
+			delete(s.tasks, id)
+			s.bytes -= len(id) + len(value) // see limits.go
+		}
+		s.mu.Unlock()
+		if !ok {
+			return text(http.StatusNotFound, "no key match")
+		}
+		return text(http.StatusOK, "delete success")
+	})
+	return mux
+}
