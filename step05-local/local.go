@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 )
 
 // A Local holds named values per goroutine, as werkzeug's Local does per
@@ -52,6 +53,7 @@ func (l *Local) Release() {
 // "goroutine 42 [running]:", so goroutineID writes its own trace and
 // reads the number: a slow lookup, see BenchmarkLookup.
 func goroutineID() uint64 {
+	lookups.Add(1)
 	var buf [64]byte // room for the header; the rest of the trace is cut
 	n := runtime.Stack(buf[:], false)
 	_, rest, _ := bytes.Cut(buf[:n], []byte("goroutine "))
@@ -62,3 +64,5 @@ func goroutineID() uint64 {
 	}
 	return id
 }
+
+var lookups atomic.Int64 // calls of goroutineID, which tests count

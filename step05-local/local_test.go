@@ -97,6 +97,37 @@ func TestGet(t *testing.T) {
 	}
 }
 
+// TestEachMethodLooksUpTheGoroutineOnce counts the stack traces that each
+// call writes: one is what it costs to know who calls, and more is waste.
+// The calls share the test's goroutine, and so its values.
+func TestEachMethodLooksUpTheGoroutineOnce(t *testing.T) {
+	var l Local
+	for _, tt := range []struct {
+		method string
+		call   func()
+	}{
+		{"Set of the first value", func() { l.Set("request", "GET /") }},
+		{"Set of another name", func() { l.Set("user", "ann") }},
+		{"Get", func() { l.Get("request") }},
+		{"Get of a name never set", func() { l.Get("session") }},
+		{"Release", func() { l.Release() }},
+	} {
+		if n := countLookups(tt.call); n != 1 {
+			t.Errorf("%s looked up its goroutine %d times, not once: "+
+				"each lookup writes a stack trace", tt.method, n)
+		}
+	}
+}
+
+// countLookups returns how many times f looked up its goroutine's id.
+// Nothing else may look ids up meanwhile: the tests that count do not
+// run in parallel, so Go runs them before the tests that do.
+func countLookups(f func()) int64 {
+	before := lookups.Load()
+	f()
+	return lookups.Load() - before
+}
+
 func TestReleaseDropsOnlyTheCallersValues(t *testing.T) {
 	t.Parallel()
 	var l Local

@@ -15,8 +15,7 @@ import (
 func guard(next http.Handler, addr string, hosts []string) http.Handler {
 	_, port, _ := net.SplitHostPort(addr)
 	ours := map[string]bool{addr: true} // the Host headers we answer to
-	names := []string{"localhost", "127.0.0.1", "::1"}
-	for _, name := range append(names, hosts...) {
+	for _, name := range append([]string{"localhost", "127.0.0.1", "::1"}, hosts...) {
 		ours[net.JoinHostPort(strings.ToLower(name), port)] = true
 	}
 	crossOrigin := http.NewCrossOriginProtection()

@@ -76,6 +76,4 @@ func goroutineID() uint64 {
 	return id
 }
 
-// lookups counts the calls of goroutineID, so that a test can count what
-// a request costs (TestARequestLooksUpItsGoroutineSixTimes).
-var lookups atomic.Int64
+var lookups atomic.Int64 // calls of goroutineID, which tests count

@@ -107,15 +107,6 @@ func TestEachStackMethodLooksUpTheGoroutineOnce(t *testing.T) {
 	}
 }
 
-// countLookups returns how many times f looked up its goroutine's id.
-// Nothing else may look ids up meanwhile: the tests that count do not
-// run in parallel, so Go runs them before the tests that do.
-func countLookups(f func()) int64 {
-	before := lookups.Load()
-	f()
-	return lookups.Load() - before
-}
-
 // pushAndPop checks, on the calling goroutine, that its stack starts
 // empty, holds what it pushes, and is released by the last pop.
 func pushAndPop(s *Stack[string], item string) error {

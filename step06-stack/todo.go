@@ -23,8 +23,7 @@ type store struct {
 // newStore returns a store of at most maxTasks tasks and maxBytes bytes,
 // holding the original's three tasks if they fit.
 func newStore(maxTasks, maxBytes int) *store {
-	s := &store{tasks: map[string]string{},
-		maxTasks: maxTasks, maxBytes: maxBytes}
+	s := &store{tasks: map[string]string{}, maxTasks: maxTasks, maxBytes: maxBytes}
 	s.Set("task_01", "see someone")
 	s.Set("task_02", "read book")
 	s.Set("task_03", "play basketball")
@@ -77,9 +76,7 @@ func (s *store) Page(after string, n int) (p page) {
 // contexts. The mux answers 404, and 405 to a method it has no route for.
 func todoApp(s *store) *App {
 	app := NewApp("todo")
-	handle := func(pattern string, v view) {
-		app.Handle(pattern, v)
-	}
+	handle := func(pattern string, v view) { app.Handle(pattern, v) }
 	handle("GET /{$}", s.index)
 	handle("POST /tasks", s.setTask) // the page's form
 	handle("GET /tasks/{id}", s.getTask)

@@ -12,9 +12,7 @@ func (s *store) Delete(id string) {
 // bindRequest. The mux answers 404, and 405 to a method it has no route for.
 func todoApp(s *store) http.Handler {
 	mux := http.NewServeMux()
-	handle := func(pattern string, v view) {
-		mux.Handle(pattern, bindRequest(v))
-	}
+	handle := func(pattern string, v view) { mux.Handle(pattern, bindRequest(v)) }
 	handle("GET /{$}", s.index)
 	handle("POST /tasks", s.setTask) // the page's form
 	handle("GET /tasks/{id}", s.getTask)
