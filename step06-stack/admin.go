@@ -14,7 +14,7 @@ func dispatch(todo, admin http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/", todo)
 	mux.Handle("/admin/", http.StripPrefix("/admin", admin))
-	return http.MaxBytesHandler(decodePath(mux), maxBody) // buffer.go, pathinfo.go
+	return decodePath(mux) // pathinfo.go
 }
 
 // adminApp returns the admin app of the original's example: before each

@@ -48,6 +48,7 @@ func (app *App) TeardownAppContext(f func()) {
 // runs the before-request hooks, the view and the after-request hooks
 // (the last registered first), pops the context, and sends the response.
 func (app *App) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxBody) // buffer.go
 	ctx := &RequestContext{Request: r, appCtx: app.AppContext()}
 	ctx.push()
 	resp := new(ResponseBuffer) // buffer.go

@@ -2,7 +2,7 @@ package main
 
 // This file holds a response until the after-request hooks, which may
 // change it, have seen it, as Flask's after_request functions. A view
-// does not see the client's writer, so dispatch limits the body on it,
+// does not see the client's writer, so ServeHTTP limits the body on it,
 // and a 413 closes the connection. TestHooksRunInFlasksOrder and
 // TestABodyTooLargeClosesTheConnection prove it.
 
