@@ -75,17 +75,21 @@ func highlightLines(name, code string) ([]template.HTML, error) {
 	return lines, nil
 }
 
-// stylesheet returns the colours of the code, light and dark.
+// stylesheet returns the colours of the code, light and dark. Each theme
+// sits in a media query of its own, so that no colour of one shows
+// through where the other leaves a class to its default.
 func stylesheet() ([]byte, error) {
 	f := html.New(html.WithClasses(true))
 	var b bytes.Buffer
-	if err := f.WriteCSS(&b, light); err != nil {
-		return nil, err
+	for _, theme := range []struct {
+		scheme string
+		style  *chroma.Style
+	}{{"light", light}, {"dark", dark}} {
+		b.WriteString("@media (prefers-color-scheme: " + theme.scheme + ") {\n")
+		if err := f.WriteCSS(&b, theme.style); err != nil {
+			return nil, err
+		}
+		b.WriteString("}\n")
 	}
-	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	if err := f.WriteCSS(&b, dark); err != nil {
-		return nil, err
-	}
-	b.WriteString("}\n")
 	return b.Bytes(), nil
 }
