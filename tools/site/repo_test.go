@@ -93,7 +93,10 @@ func TestEveryLinkResolvesAndNothingComesFromTheNetwork(t *testing.T) {
 // on a large change, and may print more lines than it must.
 func TestDiffsShowWhatDiffShows(t *testing.T) {
 	if _, err := exec.LookPath("diff"); err != nil {
-		t.Skip("no diff on PATH to compare with")
+		if os.Getenv("CI") != "" {
+			t.Fatal("no diff on PATH to compare with: install diffutils")
+		}
+		t.Skip("no diff on PATH to compare with: install diffutils")
 	}
 	s, err := newSite(root)
 	require.NoError(t, err)
