@@ -23,9 +23,10 @@ func (s *site) render() error {
 		order = append(order, entry{page{Title: title, Class: class}, name, body})
 	}
 	add("index.html", "gosteps", "", s.index)
-	for _, d := range s.docs {
-		if d.File == "README.md" || d.File == "ONRAMP.md" {
-			add(d.Page, d.Title, "", s.docPage(d))
+	first := []string{"README.md", "ONRAMP.md"}
+	for _, name := range first {
+		if i := slices.IndexFunc(s.docs, func(d *doc) bool { return d.File == name }); i >= 0 {
+			add(s.docs[i].Page, s.docs[i].Title, "", s.docPage(s.docs[i]))
 		}
 	}
 	for _, st := range s.steps {
@@ -37,7 +38,7 @@ func (s *site) render() error {
 		}
 	}
 	for _, d := range s.docs {
-		if d.File != "README.md" && d.File != "ONRAMP.md" {
+		if !slices.Contains(first, d.File) {
 			add(d.Page, d.Title, "", s.docPage(d))
 		}
 	}
