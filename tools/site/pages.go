@@ -103,9 +103,8 @@ func execute(name string, data any) (template.HTML, error) {
 func (s *site) index() (template.HTML, error) {
 	type card struct {
 		*step
-		Lesson   template.HTML
-		Diff     *pair
-		Exercise []exercise
+		Lesson template.HTML
+		Diff   *pair
 	}
 	var cards []card
 	for _, st := range s.steps {
@@ -113,7 +112,7 @@ func (s *site) index() (template.HTML, error) {
 		if err != nil {
 			return "", err
 		}
-		cards = append(cards, card{st, lesson, s.own(st), st.Exercises})
+		cards = append(cards, card{st, lesson, s.own(st)})
 	}
 	return execute("index", map[string]any{"Steps": cards, "Docs": s.docs})
 }
