@@ -57,7 +57,7 @@ func readSteps(root string) ([]*step, error) {
 	}
 	workshop, err := os.ReadFile(filepath.Join(root, "WORKSHOP.md"))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: run it from the root of the repository, or name the root with -root", err)
 	}
 	var steps []*step
 	for _, e := range entries { // ReadDir sorts them
