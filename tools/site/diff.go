@@ -34,7 +34,7 @@ type row struct {
 
 // diffDirs compares two step folders as diff -ruN with these -x patterns
 // does: every file in either, a missing one taken as empty.
-func diffDirs(oldDir, newDir string, exclude []string) ([]fileDiff, error) {
+func (s *site) diffDirs(oldDir, newDir string, exclude []string) ([]fileDiff, error) {
 	var names []string
 	for _, dir := range []string{oldDir, newDir} {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -71,7 +71,7 @@ func diffDirs(oldDir, newDir string, exclude []string) ([]fileDiff, error) {
 		if old == new || binary(old) || binary(new) { // a built program is no part of the lesson
 			continue
 		}
-		f, err := diffFile(filepath.ToSlash(name), old, new)
+		f, err := s.diffFile(filepath.ToSlash(name), old, new)
 		if err != nil {
 			return nil, err
 		}
@@ -91,13 +91,13 @@ func readOrEmpty(name string) (string, error) {
 func binary(s string) bool { return strings.IndexByte(s[:min(len(s), 8000)], 0) >= 0 }
 
 // diffFile sets the lines of old and new side by side, hunk by hunk.
-func diffFile(name, old, new string) (fileDiff, error) {
+func (s *site) diffFile(name, old, new string) (fileDiff, error) {
 	a, b := slices.Collect(strings.Lines(old)), slices.Collect(strings.Lines(new))
-	oldHTML, err := highlightLines(name, old)
+	oldHTML, err := s.lines(name, old)
 	if err != nil {
 		return fileDiff{}, err
 	}
-	newHTML, err := highlightLines(name, new)
+	newHTML, err := s.lines(name, new)
 	if err != nil {
 		return fileDiff{}, err
 	}

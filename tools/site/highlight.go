@@ -37,18 +37,27 @@ func lexer(lang, name string) chroma.Lexer {
 	return chroma.Coalesce(l)
 }
 
-// highlight writes code as HTML, with numbered lines whose anchors start
-// with prefix, or without numbers if prefix is "".
-func highlight(w io.Writer, l chroma.Lexer, code, prefix string) error {
-	opts := []html.Option{html.WithClasses(true), html.TabWidth(4)}
-	if prefix != "" {
-		opts = append(opts, html.WithLineNumbers(true), html.WithLinkableLineNumbers(true, prefix))
-	}
+// highlight writes a piece of code, a README's example, as HTML.
+func highlight(w io.Writer, l chroma.Lexer, code string) error {
 	it, err := l.Tokenise(nil, code)
 	if err != nil {
 		return err
 	}
-	return html.New(opts...).Format(w, light, it)
+	return html.New(html.WithClasses(true)).Format(w, light, it)
+}
+
+// lines returns a file's code highlighted line by line, for its page and
+// for every diff it is in. A file is the same in several steps, and
+// chroma's lexers take most of the time of a build, so each text is
+// highlighted once.
+func (s *site) lines(name, code string) ([]template.HTML, error) {
+	key := path.Ext(name) + "\x00" + code
+	if lines, ok := s.lexed[key]; ok {
+		return lines, nil
+	}
+	lines, err := highlightLines(name, code)
+	s.lexed[key] = lines
+	return lines, err
 }
 
 // highlightLines returns code highlighted as a whole, then cut into

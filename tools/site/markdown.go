@@ -94,6 +94,6 @@ func (codeBlocks) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 			line := block.Lines().At(i)
 			code.Write(line.Value(src))
 		}
-		return ast.WalkSkipChildren, highlight(w, lexer(string(block.Language(src)), ""), code.String(), "")
+		return ast.WalkSkipChildren, highlight(w, lexer(string(block.Language(src)), ""), code.String())
 	})
 }

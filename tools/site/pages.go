@@ -139,9 +139,11 @@ func (s *site) stepPage(st *step) func() (template.HTML, error) {
 			Code     template.HTML
 		}
 		code := func(name, src string) (template.HTML, error) {
-			var b bytes.Buffer
-			err := highlight(&b, lexer("", name), src, fileID(name)+"-")
-			return template.HTML(b.String()), err
+			lines, err := s.lines(name, src)
+			if err != nil {
+				return "", err
+			}
+			return execute("code", map[string]any{"ID": fileID(name), "Lines": lines})
 		}
 		var files []file
 		for i, name := range st.Files {
@@ -170,7 +172,7 @@ func (s *site) stepPage(st *step) func() (template.HTML, error) {
 				return "", err
 			}
 			var g bytes.Buffer
-			if err := highlight(&g, lexer("go", ""), t.Go, ""); err != nil {
+			if err := highlight(&g, lexer("go", ""), t.Go); err != nil {
 				return "", err
 			}
 			twins = append(twins, twin{t.Python, t.Example, fileID(t.Python), py, template.HTML(g.String())})

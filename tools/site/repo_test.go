@@ -7,10 +7,10 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -20,18 +20,27 @@ import (
 // root is the repository, whose site these tests build.
 const root = "../.."
 
+// rendered returns the site of the repository, rendered once for all the
+// tests that read it: a render takes seconds under the race detector.
+var rendered = sync.OnceValues(func() (*site, error) {
+	s, err := newSite(root)
+	if err != nil {
+		return nil, err
+	}
+	return s, s.render()
+})
+
 // TestTwoBuildsAreTheSame: the site is a function of the tree, so that
 // a copy on a USB stick is the copy on the projector.
 func TestTwoBuildsAreTheSame(t *testing.T) {
-	one, two := t.TempDir(), t.TempDir()
-	_, err := build(root, one)
+	one, err := rendered()
 	require.NoError(t, err)
-	_, err = build(root, two)
+	two, err := newSite(root)
 	require.NoError(t, err)
-	a, b := files(t, one), files(t, two)
-	require.Equal(t, len(a), len(b))
-	for name, content := range a {
-		assert.True(t, bytes.Equal(content, b[name]), "%s differs between two builds", name)
+	require.NoError(t, two.render())
+	require.ElementsMatch(t, slices.Collect(maps.Keys(one.out)), slices.Collect(maps.Keys(two.out)))
+	for name, content := range one.out {
+		assert.True(t, bytes.Equal(content, two.out[name]), "%s differs between two builds", name)
 	}
 }
 
@@ -46,10 +55,9 @@ var (
 // script or an image comes from the site's own folder; a link out (to
 // go.dev, say) is only ever an <a> that the reader may follow.
 func TestEveryLinkResolvesAndNothingComesFromTheNetwork(t *testing.T) {
-	out := t.TempDir()
-	n, err := build(root, out)
+	s, err := rendered()
 	require.NoError(t, err)
-	site := files(t, out)
+	site := s.out
 	ids := map[string]map[string]bool{}
 	for name, b := range site {
 		ids[name] = map[string]bool{}
@@ -83,7 +91,7 @@ func TestEveryLinkResolvesAndNothingComesFromTheNetwork(t *testing.T) {
 	css := string(site["style.css"])
 	assert.NotContains(t, css, "url(", "style.css loads something")
 	assert.NotContains(t, css, "@import", "style.css loads something")
-	t.Logf("%d pages, %d links inside the site", n, links)
+	t.Logf("%d files, %d links inside the site", len(site), links)
 }
 
 // TestDiffsShowWhatDiffShows runs diff -ruN, with each diff page's -x
@@ -98,7 +106,7 @@ func TestDiffsShowWhatDiffShows(t *testing.T) {
 		}
 		t.Skip("no diff on PATH to compare with: install diffutils")
 	}
-	s, err := newSite(root)
+	s, err := rendered()
 	require.NoError(t, err)
 	require.NotEmpty(t, s.diffs)
 	for _, p := range s.diffs {
@@ -179,18 +187,4 @@ func headersOf(hunks string) []string {
 		}
 	}
 	return headers
-}
-
-// files reads every file of a built site, by name.
-func files(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	m := map[string][]byte{}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		require.NoError(t, err)
-		m[e.Name()] = b
-	}
-	return m
 }

@@ -14,7 +14,9 @@ import (
 //go:embed page.html style.css site.js
 var assets embed.FS
 
-var pageTemplates = template.Must(template.ParseFS(assets, "page.html"))
+var pageTemplates = template.Must(template.New("").
+	Funcs(template.FuncMap{"inc": func(i int) int { return i + 1 }}).
+	ParseFS(assets, "page.html"))
 
 // A site is the pages being built, by file name, and what they show.
 type site struct {
@@ -24,6 +26,7 @@ type site struct {
 	diffs []*pair
 	pages map[string]string // a path of the repository -> the page that shows it
 	out   map[string][]byte
+	lexed map[string][]template.HTML // see lines
 }
 
 // A doc is a Markdown file of the repository outside the steps.
@@ -79,7 +82,8 @@ func newSite(root string) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &site{root: root, steps: steps, pages: map[string]string{}, out: map[string][]byte{}}
+	s := &site{root: root, steps: steps, pages: map[string]string{},
+		out: map[string][]byte{}, lexed: map[string][]template.HTML{}}
 	for _, st := range steps {
 		s.pages[st.Name] = st.Name + ".html"
 		s.pages[st.Name+"/README.md"] = st.Name + ".html"
@@ -141,7 +145,7 @@ func (s *site) compare(p *pair, exclude []string) error {
 		p.Command += " -x '" + x + "'"
 	}
 	p.Command += " " + p.Old.Name + " " + p.New.Name
-	files, err := diffDirs(filepath.Join(s.root, p.Old.Name), filepath.Join(s.root, p.New.Name), exclude)
+	files, err := s.diffDirs(filepath.Join(s.root, p.Old.Name), filepath.Join(s.root, p.New.Name), exclude)
 	if err != nil {
 		return err
 	}
