@@ -108,17 +108,17 @@ func (s *site) diffFile(name, old, new string) (fileDiff, error) {
 	o, n := 1, 1 // the next line of each side, counted from 1
 	// fold adds the unchanged lines before old line end, if any.
 	fold := func(end int) {
-		var b block
+		var unchanged block
 		for ; o < end; o, n = o+1, n+1 {
-			b.Rows = append(b.Rows, row{"same", o, n, oldHTML[o-1], newHTML[n-1]})
+			unchanged.Rows = append(unchanged.Rows, row{"same", o, n, oldHTML[o-1], newHTML[n-1]})
 		}
-		if b.Rows != nil {
-			f.Blocks = append(f.Blocks, b)
+		if unchanged.Rows != nil {
+			f.Blocks = append(f.Blocks, unchanged)
 		}
 	}
 	for _, h := range hunks(a, b) {
 		fold(h.Old)
-		b := block{Header: h.Header()}
+		changed := block{Header: h.Header()}
 		var dels, adds []row
 		// flush sets each deleted line beside the line added in its place.
 		flush := func() {
@@ -134,7 +134,7 @@ func (s *site) diffFile(name, old, new string) (fileDiff, error) {
 				} else {
 					r.Kind = "del"
 				}
-				b.Rows = append(b.Rows, r)
+				changed.Rows = append(changed.Rows, r)
 			}
 			dels, adds = nil, nil
 		}
@@ -150,22 +150,13 @@ func (s *site) diffFile(name, old, new string) (fileDiff, error) {
 				f.Added++
 			default:
 				flush()
-				b.Rows = append(b.Rows, row{"same", o, n, oldHTML[o-1], newHTML[n-1]})
+				changed.Rows = append(changed.Rows, row{"same", o, n, oldHTML[o-1], newHTML[n-1]})
 				o, n = o+1, n+1
 			}
 		}
 		flush()
-		f.Blocks = append(f.Blocks, b)
+		f.Blocks = append(f.Blocks, changed)
 	}
 	fold(len(oldHTML) + 1)
 	return f, nil
-}
-
-// counts adds up the lines added and deleted in files.
-func counts(files []fileDiff) (added, deleted int) {
-	for _, f := range files {
-		added += f.Added
-		deleted += f.Deleted
-	}
-	return added, deleted
 }

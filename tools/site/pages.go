@@ -31,10 +31,8 @@ func (s *site) render() error {
 	}
 	for _, st := range s.steps {
 		add(st.Name+".html", st.Name, "", s.stepPage(st))
-		for _, p := range s.diffs {
-			if p.New == st {
-				add(p.Page, p.Old.Name+" → "+p.New.Name, "wide", s.diffPage(p))
-			}
+		for _, p := range s.diffsOf(st) {
+			add(p.Page, p.Old.Name+" → "+p.New.Name, "wide", s.diffPage(p))
 		}
 	}
 	for _, d := range s.docs {
@@ -184,6 +182,8 @@ func (s *site) stepPage(st *step) func() (template.HTML, error) {
 	}
 }
 
+// diffsOf returns the diff pages of st: against the step its README
+// names, and against the one before it.
 func (s *site) diffsOf(st *step) []*pair {
 	var ps []*pair
 	for _, p := range s.diffs {

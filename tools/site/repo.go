@@ -16,9 +16,9 @@ import (
 
 // A step is one step folder, with what its README and WORKSHOP.md say of it.
 type step struct {
-	Name      string     // step03-goroutines
-	Lesson    string     // the README's title after the colon, in Markdown
-	README    []byte     //
+	Name      string // step03-goroutines
+	Lesson    string // the README's title after the colon, in Markdown
+	README    []byte
 	Files     []string   // its source files, those the README says to read first in its order
 	First     int        // how many of Files the README names
 	Twins     []twin     // python/NAME.py beside Example_NAME
@@ -126,7 +126,7 @@ func (s *step) readFiles(dir string) error {
 		if d.IsDir() && d.Name() == "testdata" {
 			return filepath.SkipDir
 		}
-		if !d.IsDir() && source(rel) && !slices.ContainsFunc(s.Twins, func(t twin) bool { return t.Python == rel }) {
+		if !d.IsDir() && source(rel) && !slices.ContainsFunc(s.Twins, func(t twin) bool { return t.Python == filepath.ToSlash(rel) }) {
 			all = append(all, filepath.ToSlash(rel))
 		}
 		return nil
@@ -141,9 +141,8 @@ func (s *step) readFiles(dir string) error {
 	}
 	s.First = len(s.Files)
 	rest := slices.DeleteFunc(all, func(name string) bool { return slices.Contains(s.Files, name) })
-	slices.SortStableFunc(rest, func(a, b string) int {
-		return compareBool(strings.HasSuffix(a, "_test.go"), strings.HasSuffix(b, "_test.go"))
-	})
+	test := func(name string) int { return btoi(strings.HasSuffix(name, "_test.go")) }
+	slices.SortStableFunc(rest, func(a, b string) int { return test(a) - test(b) })
 	s.Files = append(s.Files, rest...)
 	return nil
 }
@@ -154,16 +153,6 @@ func source(name string) bool {
 		return true
 	}
 	return false
-}
-
-func compareBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
 }
 
 // readTwins pairs each python/NAME.py with the example of the same name,

@@ -88,6 +88,7 @@ func TestEveryLinkResolvesAndNothingComesFromTheNetwork(t *testing.T) {
 			}
 		}
 	}
+	require.Greater(t, links, 1000, "the pages link to each other, and to their own lines")
 	css := string(site["style.css"])
 	assert.NotContains(t, css, "url(", "style.css loads something")
 	assert.NotContains(t, css, "@import", "style.css loads something")

@@ -121,8 +121,8 @@ func newSite(root string) (*site, error) {
 	// Each step against the one its README diffs against, and against the
 	// step before it, if that is another.
 	for i, st := range steps {
-		if base := s.step(st.Base); base != nil {
-			s.diffs = append(s.diffs, &pair{Old: base, New: st})
+		if b := slices.IndexFunc(steps, func(base *step) bool { return base.Name == st.Base }); b >= 0 {
+			s.diffs = append(s.diffs, &pair{Old: steps[b], New: st})
 		}
 		if i > 0 && steps[i-1].Name != st.Base {
 			s.diffs = append(s.diffs, &pair{Old: steps[i-1], New: st})
@@ -158,15 +158,9 @@ func (s *site) compare(p *pair, exclude []string) error {
 	}
 	slices.SortStableFunc(files, func(a, b fileDiff) int { return rank(a) - rank(b) })
 	p.Files = files
-	p.Added, p.Deleted = counts(files)
-	return nil
-}
-
-func (s *site) step(name string) *step {
-	for _, st := range s.steps {
-		if st.Name == name {
-			return st
-		}
+	for _, f := range files {
+		p.Added += f.Added
+		p.Deleted += f.Deleted
 	}
 	return nil
 }
